@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
+
+
+class OfficerAdminConfig(admin_apps.AdminConfig):
+    default = False
+    default_site = "accounts.admin_site.OfficerAdminSite"
+
+
+class AccountsConfig(AppConfig):
+    default = True
+    name = "accounts"
+    verbose_name = _("Accounts and access")
+
+    def ready(self):
+        from . import signals  # noqa: F401
+        from .models import Membership
+        from .roles import register_role_provider
+
+        def programme_roles(user):
+            return Membership.objects.active().filter(user=user).values_list("role", flat=True)
+
+        register_role_provider(programme_roles)

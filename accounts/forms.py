@@ -1,0 +1,34 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.template import loader
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+from .services import email_queue
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("Email address"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Password reset whose email goes out through Celery after commit."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        email_queue(subject=subject, body=body, to=[to_email])
+
+
+class PreferencesForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["preferred_language"]
+
+
+def normalised_username(request, credentials) -> str | None:
+    """django-axes counts failures per address, however it is capitalised."""
+    username = (credentials or {}).get("username") or request.POST.get("username")
+    return username.strip().lower() if username else None

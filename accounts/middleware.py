@@ -1,0 +1,28 @@
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+LOGIN_AT_KEY = "login_at"
+
+
+class SessionLifetimeMiddleware:
+    """Ends a session 12 hours after login, however active it was.
+
+    The idle limit (60 minutes) is the session cookie age renewed on every request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            started = request.session.setdefault(LOGIN_AT_KEY, int(time.time()))
+            if time.time() - started > settings.SESSION_ABSOLUTE_LIFETIME:
+                logout(request)
+                messages.info(request, _("Your session has ended after 12 hours. Please sign in again."))
+                return redirect(settings.LOGIN_URL)
+        return self.get_response(request)

@@ -1,0 +1,18 @@
+from tests.matrix import OK, REDIRECT, Route, everyone
+
+ROUTES = {
+    "accounts:login": Route(expect=everyone(REDIRECT), anonymous=OK),
+    "accounts:logout": Route(expect=everyone(REDIRECT), method="post", anonymous=REDIRECT),
+    "accounts:profile": Route(expect=everyone(OK)),
+    "accounts:set-language": Route(
+        expect=everyone(REDIRECT), method="post", data=lambda w: {"language": "en", "next": "/"}, anonymous=REDIRECT
+    ),
+    "accounts:password-change": Route(expect=everyone(OK)),
+    "accounts:password-change-done": Route(expect=everyone(OK)),
+    "accounts:password-reset": Route(expect=everyone(OK), anonymous=OK),
+    "accounts:password-reset-done": Route(expect=everyone(OK), anonymous=OK),
+    "accounts:password-reset-confirm": Route(
+        expect=everyone(OK), kwargs=lambda w: {"uidb64": "MQ", "token": "bad-token"}, anonymous=OK
+    ),
+    "accounts:password-reset-complete": Route(expect=everyone(OK), anonymous=OK),
+}

@@ -1,0 +1,53 @@
+"""Demo data for a local run: an account for every role, built through the factories."""
+
+from django.db import transaction
+
+from accounts.models import User
+from accounts.roles import Role
+from accounts.tests.factories import MembershipFactory, UserFactory
+from hubs.models import Hub
+from hubs.services import reference_geography_load
+from hubs.tests.factories import HubMembershipFactory
+
+DEMO_PASSWORD = "demo-hubs-2026"
+DEMO_DOMAIN = "@demo.ge"
+
+
+def _account(email: str, language: str = "ka") -> User:
+    user = UserFactory(email=email, preferred_language=language)
+    user.set_password(DEMO_PASSWORD)
+    user.save(update_fields=["password"])
+    return user
+
+
+@transaction.atomic
+def demo_seed(*, if_empty: bool = False) -> bool:
+    """Create the demo accounts and data (idempotent). False when skipped."""
+    if if_empty and User.objects.exists():
+        return False
+    reference_geography_load()
+    for email, role, language in [
+        ("officer@demo.ge", Role.OFFICER, "en"),
+        ("partner@demo.ge", Role.PARTNER, "en"),
+    ]:
+        user = _account(email, language)
+        if not user.memberships.filter(role=role).exists():
+            MembershipFactory(user=user, role=role, organisation="IOM Georgia" if role == Role.OFFICER else "SDC")
+    for hub in Hub.objects.order_by("code"):
+        for prefix, role in [("lead", Role.HUB_LEAD), ("counsellor", Role.COUNSELLOR)]:
+            email = f"{prefix}.{hub.code.lower()}@demo.ge"
+            user = _account(email)
+            if not user.hub_memberships.filter(hub=hub).exists():
+                HubMembershipFactory(user=user, hub=hub, role=role)
+    return True
+
+
+def demo_logins() -> list[tuple[str, str]]:
+    """(email, what the account is) for every demo account, in the order people need them."""
+    users = User.objects.filter(email__endswith=DEMO_DOMAIN).prefetch_related("memberships", "hub_memberships__hub")
+    logins = []
+    for user in users.order_by("email"):
+        roles = [m.get_role_display() for m in user.memberships.all()]
+        roles += [f"{m.get_role_display()} · {m.hub.code}" for m in user.hub_memberships.all()]
+        logins.append((user.email, ", ".join(str(r) for r in roles)))
+    return sorted(logins, key=lambda login: (not login[0].startswith(("officer", "partner")), login[0]))

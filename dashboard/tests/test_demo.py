@@ -1,0 +1,35 @@
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.urls import reverse
+
+from dashboard.demo import DEMO_PASSWORD, demo_logins
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_demo_login_reaches_its_home_page():
+    call_command("seed_demo")
+    logins = demo_logins()
+    assert len(logins) == 2 + 2 * 12
+    for email, _role in logins:
+        client = Client()
+        response = client.post(reverse("accounts:login"), {"username": email, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, email
+        home = client.get(response["Location"])
+        assert home.status_code == 200, email
+        assert 'data-testid="no-role"' not in home.content.decode(), email
+
+
+def test_seed_demo_twice_creates_nothing_more_and_if_empty_skips():
+    call_command("seed_demo")
+    first = demo_logins()
+    call_command("seed_demo")
+    call_command("seed_demo", if_empty=True)
+    assert demo_logins() == first
+
+
+def test_seed_demo_refuses_production(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("seed_demo")

@@ -1,0 +1,57 @@
+import pytest
+from django.urls import reverse
+
+from hubs.tests.factories import HubFactory, HubMembershipFactory, counsellor_of
+from tests.queries import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def _home(client, user):
+    client.force_login(user)
+    return client.get(reverse("dashboard:home")).content.decode()
+
+
+def test_counsellor_sees_their_hub_and_team_but_not_other_hubs(client, world, counsellor, hub_lead):
+    page = _home(client, counsellor)
+    assert world.hub_a.name_ka in page
+    assert hub_lead.full_name in page
+    assert world.hub_b.name_ka not in page
+    assert world.user("other_hub_counsellor").full_name not in page
+    assert 'data-testid="officer-home"' not in page
+
+
+def test_officer_sees_every_hub_with_its_staff_count_and_the_admin_link(client, world, officer):
+    page = _home(client, officer)
+    assert world.hub_a.name_ka in page and world.hub_b.name_ka in page
+    assert reverse("admin:index") in page
+    assert reverse("admin:hubs_hub_change", args=[world.hub_a.pk]) in page
+
+
+def test_partner_sees_counts_by_region_and_no_names_of_people(client, world, partner, counsellor):
+    page = _home(client, partner)
+    assert 'data-testid="regions-summary"' in page
+    assert counsellor.full_name not in page
+    assert 'data-testid="officer-home"' not in page
+    assert reverse("admin:index") not in page
+
+
+def test_account_without_role_is_told_what_to_do(client, world, mentor):
+    page = _home(client, mentor)
+    assert 'data-testid="no-role"' in page
+
+
+def test_officer_home_costs_the_same_queries_with_more_hubs_and_staff(client, world, officer):
+    client.force_login(officer)
+
+    def grow():
+        for _ in range(5):
+            hub = HubFactory()
+            HubMembershipFactory.create_batch(3, hub=hub)
+
+    assert_constant_queries(client, reverse("dashboard:home"), grow)
+
+
+def test_counsellor_home_costs_the_same_queries_with_more_colleagues(client, world, counsellor):
+    client.force_login(counsellor)
+    assert_constant_queries(client, reverse("dashboard:home"), lambda: [counsellor_of(world.hub_a) for _ in range(6)])
