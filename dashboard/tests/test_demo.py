@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_demo_login_reaches_its_home_page():
-    call_command("seed_demo")
+    call_command("seed_demo", allow_production=True)
     logins = demo_logins()
     assert len(logins) == 2 + 2 * 12
     for email, _role in logins:
@@ -22,10 +22,10 @@ def test_every_demo_login_reaches_its_home_page():
 
 
 def test_seed_demo_twice_creates_nothing_more_and_if_empty_skips():
-    call_command("seed_demo")
+    call_command("seed_demo", allow_production=True)
     first = demo_logins()
-    call_command("seed_demo")
-    call_command("seed_demo", if_empty=True)
+    call_command("seed_demo", allow_production=True)
+    call_command("seed_demo", if_empty=True, allow_production=True)
     assert demo_logins() == first
 
 
