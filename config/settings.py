@@ -43,14 +43,10 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
-    "accounts",
-    "hubs",
-    "reintegration",
-    "referrals",
-    "grants",
-    "surveys",
-    "dashboard",
 ]
+# The project's own apps, lowest first: a lower app never imports a higher one.
+LOCAL_APPS = ["accounts", "hubs", "reintegration", "referrals", "grants", "surveys", "dashboard"]
+INSTALLED_APPS += LOCAL_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -222,5 +218,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # Request logs carry URLs only; personal data never goes into a log message.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

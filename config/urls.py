@@ -4,5 +4,10 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("dashboard.urls")),
     path("accounts/", include("accounts.urls")),
+    path("hubs/", include("hubs.urls")),
+    path("cases/", include("reintegration.urls")),
+    path("referrals/", include("referrals.urls")),
+    path("grants/", include("grants.urls")),
+    path("surveys/", include("surveys.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,8 +5,8 @@ from django.db import transaction
 from accounts.models import User
 from accounts.roles import Role
 from accounts.tests.factories import MembershipFactory, UserFactory
+from dashboard.registry import app_hooks
 from hubs.models import Hub
-from hubs.services import reference_geography_load
 from hubs.tests.factories import HubMembershipFactory
 
 DEMO_PASSWORD = "demo-hubs-2026"
@@ -25,7 +25,8 @@ def demo_seed(*, if_empty: bool = False) -> bool:
     """Create the demo accounts and data (idempotent). False when skipped."""
     if if_empty and User.objects.exists():
         return False
-    reference_geography_load()
+    for _app, load in app_hooks("services", "reference_load"):
+        load()
     for email, role, language in [
         ("officer@demo.ge", Role.OFFICER, "en"),
         ("partner@demo.ge", Role.PARTNER, "en"),
@@ -39,6 +40,8 @@ def demo_seed(*, if_empty: bool = False) -> bool:
             user = _account(email)
             if not user.hub_memberships.filter(hub=hub).exists():
                 HubMembershipFactory(user=user, hub=hub, role=role)
+    for _app, seed in app_hooks("demo", "seed"):
+        seed()
     return True
 
 

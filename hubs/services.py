@@ -5,7 +5,7 @@ from .reference import HUBS, REGIONS
 
 
 @transaction.atomic
-def reference_geography_load() -> dict[str, int]:
+def reference_load() -> dict[str, int]:
     """Create missing regions, municipalities and pilot hubs; never overwrite officers' edits.
 
     Returns how many rows of each kind were created (zero on a second run).

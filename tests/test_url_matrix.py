@@ -3,6 +3,7 @@
 import importlib
 
 import pytest
+from django.conf import settings
 from django.contrib import admin
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
@@ -10,12 +11,10 @@ from django.urls import URLResolver, get_resolver, reverse
 from conftest import PERSONAS
 from tests.matrix import LOGIN, REDIRECT
 
-LOCAL_APPS = ["accounts", "hubs", "reintegration", "referrals", "grants", "surveys", "dashboard"]
-
 
 def _collect():
     routes, setups = {}, []
-    for app in LOCAL_APPS:
+    for app in settings.LOCAL_APPS:
         name = f"{app}.tests.url_matrix"
         try:
             module = importlib.import_module(name)

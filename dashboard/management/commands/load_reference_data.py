@@ -1,12 +1,13 @@
 from django.core.management.base import BaseCommand
 
-from hubs.services import reference_geography_load
+from dashboard.registry import app_hooks
 
 
 class Command(BaseCommand):
-    help = "Load the reference data (regions, municipalities, the 12 pilot hubs). Safe to run again."
+    help = "Load every app's reference data (regions, municipalities, hubs, directory...). Safe to run again."
 
     def handle(self, *args, **options):
-        created = reference_geography_load()
-        summary = ", ".join(f"{kind}: {count}" for kind, count in created.items())
-        self.stdout.write(self.style.SUCCESS(f"Reference data loaded (new rows: {summary})."))
+        for app, load in app_hooks("services", "reference_load"):
+            created = load()
+            summary = ", ".join(f"{kind}: {count}" for kind, count in created.items())
+            self.stdout.write(self.style.SUCCESS(f"{app}: reference data loaded (new rows: {summary})."))
