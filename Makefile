@@ -18,6 +18,8 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
+# The local demo signs in without the authenticator step; `make run TWO_FACTOR_REQUIRED=True` to try it.
+run: export TWO_FACTOR_REQUIRED ?= False
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_reference_data

@@ -41,6 +41,12 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _two_factor_off(settings):
+    """Personas sign in with force_login; accounts/tests/test_two_factor.py turns the requirement on."""
+    settings.TWO_FACTOR_REQUIRED = False
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _celery_eager():
     """Tests run tasks in-process; the Redis worker test switches this off for itself."""

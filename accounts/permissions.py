@@ -9,9 +9,9 @@ from django.db.models import QuerySet
 from .models import AccessLog, User
 from .roles import Role, roles_of
 
-# Admin permissions an officer holds on top of view/add/change: removing a lockout is the only
-# deletion; everything else is closed, withdrawn or anonymised instead.
-_ADMIN_DELETE_ALLOWED = {"axes.delete_accessattempt"}
+# Admin permissions an officer holds on top of view/add/change: removing a lockout or a lost
+# authenticator are the only deletions; everything else is closed, withdrawn or anonymised instead.
+_ADMIN_DELETE_ALLOWED = {"axes.delete_accessattempt", "otp_totp.delete_totpdevice"}
 
 
 def has_role(user, *roles: str) -> bool:
@@ -38,6 +38,15 @@ def has_admin_perm(user, perm: str) -> bool:
     if action == "delete":
         return perm in _ADMIN_DELETE_ALLOWED
     return True
+
+
+def can_invite_users(user) -> bool:
+    """Officers invite anyone; a hub lead invites colleagues for their own hub."""
+    return is_officer(user) or has_role(user, Role.HUB_LEAD)
+
+
+def can_deactivate_users(user) -> bool:
+    return is_officer(user)
 
 
 def can_view_access_log(user) -> bool:

@@ -4,6 +4,7 @@ ROUTES = {
     "accounts:login": Route(expect=everyone(REDIRECT), anonymous=OK),
     "accounts:logout": Route(expect=everyone(REDIRECT), method="post", anonymous=REDIRECT),
     "accounts:profile": Route(expect=everyone(OK)),
+    "accounts:two-factor": Route(expect=everyone(OK)),
     "accounts:set-language": Route(
         expect=everyone(REDIRECT), method="post", data=lambda w: {"language": "en", "next": "/"}, anonymous=REDIRECT
     ),
