@@ -4,7 +4,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AccessLog, Membership, User
+from .models import AccessLog, Invitation, Membership, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -64,6 +64,23 @@ class AccessLogAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "object_id", "path"]
     list_select_related = ["user", "content_type"]
     date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Read-only: invitations are sent from the hub pages; only a hash of each link is stored."""
+
+    list_display = ["user", "created_at", "expires_at", "used_at", "invited_by"]
+    list_filter = [("used_at", admin.EmptyFieldListFilter)]
+    search_fields = ["user__email", "user__full_name"]
+    list_select_related = ["user", "invited_by"]
+    exclude = ["token_hash"]
 
     def has_add_permission(self, request):
         return False

@@ -1,4 +1,4 @@
-from .navigation import items_for
+from .navigation import menu_for
 from .permissions import is_officer
 from .roles import roles_of
 
@@ -8,7 +8,7 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {"nav_items": [], "user_roles": frozenset()}
     return {
-        "nav_items": items_for(user, request.path),
+        "nav_items": menu_for(user, request.path),
         "user_roles": roles_of(user),
         "user_is_officer": is_officer(user),
     }

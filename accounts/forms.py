@@ -32,3 +32,20 @@ def normalised_username(request, credentials) -> str | None:
     """django-axes counts failures per address, however it is capitalised."""
     username = (credentials or {}).get("username") or request.POST.get("username")
     return username.strip().lower() if username else None
+
+
+class InvitationAcceptForm(forms.Form):
+    """The invited person chooses a password (validated by the service: at least 12 characters)."""
+
+    password1 = forms.CharField(
+        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    password2 = forms.CharField(
+        label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("The two passwords differ."))
+        return data

@@ -11,6 +11,7 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("two-factor/", two_factor.two_factor, name="two-factor"),
     path("language/", views.set_language, name="set-language"),
+    path("invitation/<str:token>/", views.invitation_accept_view, name="invitation-accept"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(

@@ -2,15 +2,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from .forms import EmailAuthenticationForm, PreferencesForm, QueuedPasswordResetForm
+from .forms import EmailAuthenticationForm, InvitationAcceptForm, PreferencesForm, QueuedPasswordResetForm
 from .roles import Role, roles_of
-from .services import user_set_language
+from .services import invitation_accept, invitation_for_token, user_set_language
 
 
 def _set_language_cookie(response, language: str):
@@ -61,3 +63,21 @@ def profile(request):
         return _set_language_cookie(redirect("accounts:profile"), form.cleaned_data["preferred_language"])
     role_labels = [label for value, label in Role.choices if value in roles_of(request.user)]
     return render(request, "accounts/profile.html", {"form": form, "role_labels": role_labels})
+
+
+@login_not_required
+@never_cache
+def invitation_accept_view(request, token: str):
+    """The one-time link from an invitation email: the person sets a password, then signs in."""
+    invitation = invitation_for_token(token)
+    form = InvitationAcceptForm(request.POST or None)
+    if invitation is not None and request.method == "POST" and form.is_valid():
+        try:
+            invitation_accept(token=token, password=form.cleaned_data["password1"])
+        except ValidationError as error:
+            form.add_error("password1", error)
+        else:
+            messages.success(request, _("Your password is set. Sign in with your email address and the new password."))
+            return redirect("accounts:login")
+    context = {"form": form, "invitation": invitation}
+    return render(request, "accounts/invitation_accept.html", context, status=200 if invitation else 404)

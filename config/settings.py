@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -114,7 +115,18 @@ CELERY_TASK_TIME_LIMIT = 30 * 60
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Asia/Tbilisi"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "reintegration-overdue-follow-up-reminders": {
+        "task": "reintegration.tasks.send_overdue_follow_up_reminders",
+        "schedule": crontab(hour=8, minute=30),
+    },
+    "referrals-remind-unanswered": {
+        "task": "referrals.tasks.remind_unanswered_referrals",
+        "schedule": crontab(hour=9, minute=0),
+    },
+}
+REFERRAL_REMINDER_DAYS = env.int("REFERRAL_REMINDER_DAYS", default=7)
+REFERRAL_LINK_MAX_AGE_DAYS = env.int("REFERRAL_LINK_MAX_AGE_DAYS", default=30)
 
 # Accounts, login and sessions
 AUTH_USER_MODEL = "accounts.User"

@@ -7,6 +7,7 @@ urlpatterns = [
     path("hubs/", include("hubs.urls")),
     path("cases/", include("reintegration.urls")),
     path("referrals/", include("referrals.urls")),
+    path("api/hsds/", include("referrals.api_urls")),
     path("grants/", include("grants.urls")),
     path("surveys/", include("surveys.urls")),
     path("admin/", admin.site.urls),

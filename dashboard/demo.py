@@ -3,14 +3,13 @@
 from django.db import transaction
 
 from accounts.models import User
-from accounts.roles import Role
+from accounts.roles import Role, roles_of
 from accounts.tests.factories import MembershipFactory, UserFactory
 from dashboard.registry import app_hooks
 from hubs.models import Hub
 from hubs.tests.factories import HubMembershipFactory
 
 DEMO_PASSWORD = "demo-hubs-2026"
-DEMO_DOMAIN = "@demo.ge"
 
 
 def _account(email: str, language: str = "ka") -> User:
@@ -46,11 +45,12 @@ def demo_seed(*, if_empty: bool = False) -> bool:
 
 
 def demo_logins() -> list[tuple[str, str]]:
-    """(email, what the account is) for every demo account, in the order people need them."""
-    users = User.objects.filter(email__endswith=DEMO_DOMAIN).prefetch_related("memberships", "hub_memberships__hub")
+    """(email, roles) for every demo account (any *demo.ge address), officers and partners first."""
+    users = User.objects.filter(email__endswith="demo.ge").prefetch_related("hub_memberships__hub")
     logins = []
     for user in users.order_by("email"):
-        roles = [m.get_role_display() for m in user.memberships.all()]
-        roles += [f"{m.get_role_display()} · {m.hub.code}" for m in user.hub_memberships.all()]
-        logins.append((user.email, ", ".join(str(r) for r in roles)))
+        hub_roles = {(m.role, m.hub.code) for m in user.hub_memberships.all()}
+        labels = [f"{Role(role).label} · {code}" for role, code in sorted(hub_roles)]
+        labels += [str(Role(role).label) for role in sorted(roles_of(user)) if role not in {r for r, _ in hub_roles}]
+        logins.append((user.email, ", ".join(labels)))
     return sorted(logins, key=lambda login: (not login[0].startswith(("officer", "partner")), login[0]))

@@ -5,7 +5,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from accounts.permissions import is_hub_staff, is_officer, is_partner
+from accounts.permissions import has_role, is_hub_staff, is_officer, is_partner
+from accounts.roles import Role
 from hubs.selectors import colleagues_for_home, hubs_by_region, hubs_for_home
 
 
@@ -16,6 +17,8 @@ def home(request):
         "show_officer": is_officer(user),
         "show_partner": is_partner(user),
         "show_hub_staff": is_hub_staff(user),
+        "show_committee": has_role(user, Role.COMMITTEE),
+        "show_mentor": has_role(user, Role.MENTOR),
     }
     if context["show_officer"]:
         context["all_hubs"] = list(hubs_for_home(user=user))
@@ -24,7 +27,7 @@ def home(request):
     if context["show_hub_staff"]:
         context["colleagues"] = list(colleagues_for_home(user=user))
         context["my_hubs"] = list(hubs_for_home(user=user)) if not context["show_officer"] else []
-    context["has_any_role"] = any(context[key] for key in ("show_officer", "show_partner", "show_hub_staff"))
+    context["has_any_role"] = any(value for key, value in context.items() if key.startswith("show_"))
     return render(request, "dashboard/home.html", context)
 
 

@@ -5,3 +5,33 @@ from django.utils.translation import gettext_lazy as _
 class GrantsConfig(AppConfig):
     name = "grants"
     verbose_name = _("Grants and committee")
+    nav_label = _("Grants")
+
+    def ready(self):
+        from accounts.navigation import NavItem, register
+        from accounts.roles import Role, register_role_provider
+        from reintegration.panels import register_case_panel
+
+        from . import permissions, selectors
+        from .models import CommitteeMembership, MentorAssignment
+
+        def grant_roles(user):
+            roles = []
+            if CommitteeMembership.objects.active().filter(user=user).exists():
+                roles.append(Role.COMMITTEE)
+            if MentorAssignment.objects.active().filter(mentor=user).exists():
+                roles.append(Role.MENTOR)
+            return roles
+
+        register_role_provider(grant_roles)
+        register_case_panel("grants/case_panel.html", get_context=selectors.case_panel_context, order=60)
+        register(NavItem(_("Grant cycles"), "grants:cycle-list", permissions.can_see_grants, order=60, icon="trophy"))
+        register(
+            NavItem(
+                _("Grant applications"),
+                "grants:application-list",
+                permissions.can_see_applications,
+                order=61,
+                icon="people",
+            )
+        )

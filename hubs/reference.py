@@ -186,3 +186,20 @@ HUBS = [
     ("SAM", "samgori", "სამგორის", False),
     ("GLD", "gldani", "გლდანის", True),
 ]
+
+# The managed lists' starter entries: (code, name_ka, name_en). Officers add more in the admin.
+TRAINING_TOPICS = [
+    ("counselling", "კონსულტირების ტექნიკები", "Counselling techniques"),
+    ("referral", "გადამისამართება", "Referral"),
+    ("psychosocial-first-aid", "ფსიქოსოციალური პირველი დახმარება", "Psychosocial first aid"),
+    ("working-with-returnees", "დაბრუნებულ მიგრანტებთან მუშაობა", "Working with returnees"),
+    ("business-basics", "ბიზნესის საფუძვლები", "Business basics"),
+    ("data-protection", "პერსონალურ მონაცემთა დაცვა", "Data protection"),
+]
+
+INFO_SESSION_TOPICS = [
+    ("legal-labour-migration", "ლეგალური შრომითი მიგრაცია", "Legal labour migration"),
+    ("irregular-migration-risks", "არალეგალური მიგრაციის რისკები", "Risks of irregular migration"),
+    ("reintegration-assistance", "რეინტეგრაციის ხელმისაწვდომი დახმარება", "Reintegration assistance available"),
+    ("available-services", "ადგილობრივად ხელმისაწვდომი სერვისები", "Services available locally"),
+]

@@ -5,3 +5,28 @@ from django.utils.translation import gettext_lazy as _
 class ReintegrationConfig(AppConfig):
     name = "reintegration"
     verbose_name = _("Clients and cases")
+    nav_label = _("Cases")
+
+    def ready(self):
+        from accounts.navigation import NavItem, register
+        from accounts.permissions import is_hub_staff
+
+        from .permissions import can_see_case_list
+
+        register(
+            NavItem(label=_("My work"), url_name="reintegration:my-work", visible=is_hub_staff, order=20, icon="inbox")
+        )
+        register(
+            NavItem(
+                label=_("Cases"),
+                url_name="reintegration:case-list",
+                visible=can_see_case_list,
+                order=21,
+                icon="folder2-open",
+            )
+        )
+        register(
+            NavItem(
+                label=_("Intake"), url_name="reintegration:intake", visible=is_hub_staff, order=22, icon="person-plus"
+            )
+        )

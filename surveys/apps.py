@@ -5,3 +5,28 @@ from django.utils.translation import gettext_lazy as _
 class SurveysConfig(AppConfig):
     name = "surveys"
     verbose_name = _("Surveys")
+    nav_label = _("Surveys")
+
+    def ready(self):
+        from accounts.navigation import NavItem, register
+
+        from .permissions import can_manage_surveys, can_see_rounds
+
+        register(
+            NavItem(
+                label=_("Surveys"),
+                url_name="surveys:round-list",
+                visible=can_see_rounds,
+                order=500,
+                icon="clipboard-data",
+            )
+        )
+        register(
+            NavItem(
+                label=_("Instruments"),
+                url_name="surveys:instrument-list",
+                visible=can_manage_surveys,
+                order=510,
+                icon="ui-checks",
+            )
+        )

@@ -59,8 +59,22 @@ def _request(client, route, url, world):
     return method(url + route.query, data=route.data(world)) if route.method == "post" else method(url + route.query)
 
 
+class _NoOverwrite(dict):
+    """world.objects for the matrix: two apps' setups may not use the same key."""
+
+    def __setitem__(self, key, value):
+        if key in self:
+            raise KeyError(f"world.objects[{key!r}] is set twice: give it an app prefix")
+        super().__setitem__(key, value)
+
+    def update(self, *args, **kwargs):
+        for key, value in dict(*args, **kwargs).items():
+            self[key] = value
+
+
 @pytest.mark.parametrize("name", sorted(ROUTES))
 def test_url_answers_each_persona_as_the_matrix_says(name, world):
+    world.objects = _NoOverwrite(world.objects)
     for setup in SETUPS:
         setup(world)
     route = ROUTES[name]

@@ -1,4 +1,4 @@
-from tests.matrix import OK, REDIRECT, Route, everyone
+from tests.matrix import HIDDEN, OK, REDIRECT, Route, everyone
 
 ROUTES = {
     "accounts:login": Route(expect=everyone(REDIRECT), anonymous=OK),
@@ -7,6 +7,9 @@ ROUTES = {
     "accounts:two-factor": Route(expect=everyone(OK)),
     "accounts:set-language": Route(
         expect=everyone(REDIRECT), method="post", data=lambda w: {"language": "en", "next": "/"}, anonymous=REDIRECT
+    ),
+    "accounts:invitation-accept": Route(
+        expect=everyone(HIDDEN), kwargs=lambda w: {"token": "not-a-real-token"}, anonymous=HIDDEN
     ),
     "accounts:password-change": Route(expect=everyone(OK)),
     "accounts:password-change-done": Route(expect=everyone(OK)),

@@ -21,11 +21,11 @@ def test_counsellor_sees_their_hub_and_team_but_not_other_hubs(client, world, co
     assert 'data-testid="officer-home"' not in page
 
 
-def test_officer_sees_every_hub_with_its_staff_count_and_the_admin_link(client, world, officer):
+def test_officer_sees_every_hub_with_its_staff_count_and_a_link_to_its_page(client, world, officer):
     page = _home(client, officer)
     assert world.hub_a.name_ka in page and world.hub_b.name_ka in page
     assert reverse("admin:index") in page
-    assert reverse("admin:hubs_hub_change", args=[world.hub_a.pk]) in page
+    assert reverse("hubs:hub-detail", args=[world.hub_a.pk]) in page
 
 
 def test_partner_sees_counts_by_region_and_no_names_of_people(client, world, partner, counsellor):
@@ -55,3 +55,15 @@ def test_officer_home_costs_the_same_queries_with_more_hubs_and_staff(client, wo
 def test_counsellor_home_costs_the_same_queries_with_more_colleagues(client, world, counsellor):
     client.force_login(counsellor)
     assert_constant_queries(client, reverse("dashboard:home"), lambda: [counsellor_of(world.hub_a) for _ in range(6)])
+
+
+def test_committee_member_and_mentor_are_shown_their_grant_work(client, world):
+    from grants.tests.url_matrix import setup as grants_setup
+
+    grants_setup(world)
+    member_page = _home(client, world.user("committee_member"))
+    assert reverse("grants:cycle-list") in member_page
+    assert 'data-testid="no-role"' not in member_page
+    mentor_page = _home(client, world.user("mentor"))
+    assert reverse("grants:application-list") in mentor_page
+    assert 'data-testid="no-role"' not in mentor_page

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 from dashboard.demo import DEMO_PASSWORD, demo_logins, demo_seed
 
@@ -14,7 +15,10 @@ class Command(BaseCommand):
     def handle(self, *args, if_empty=False, allow_production=False, **options):
         if not settings.DEBUG and not allow_production:
             raise CommandError("seed_demo creates accounts with a known password; it refuses to run with DEBUG=False.")
-        if demo_seed(if_empty=if_empty):
+        # Demo workflows send notifications; keep them out of the console.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            created = demo_seed(if_empty=if_empty)
+        if created:
             self.stdout.write(self.style.SUCCESS("Demo data created."))
         else:
             self.stdout.write("Accounts exist already; demo data left as it is.")

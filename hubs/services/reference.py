@@ -1,7 +1,7 @@
 from django.db import transaction
 
-from .models import Hub, Municipality, Region
-from .reference import HUBS, REGIONS
+from ..models import Hub, InfoSessionTopic, Municipality, Region, TrainingTopic
+from ..reference import HUBS, INFO_SESSION_TOPICS, REGIONS, TRAINING_TOPICS
 
 
 @transaction.atomic
@@ -10,7 +10,7 @@ def reference_load() -> dict[str, int]:
 
     Returns how many rows of each kind were created (zero on a second run).
     """
-    created = {"regions": 0, "municipalities": 0, "hubs": 0}
+    created = {"regions": 0, "municipalities": 0, "hubs": 0, "training topics": 0, "information session topics": 0}
     municipalities: dict[str, Municipality] = {}
     for order, (code, name_ka, name_en, is_target, items) in enumerate(REGIONS):
         region, new = Region.objects.get_or_create(
@@ -43,4 +43,13 @@ def reference_load() -> dict[str, int]:
         if not municipality.is_pilot:
             municipality.is_pilot = True
             municipality.save(update_fields=["is_pilot"])
+    for key, model, rows in [
+        ("training topics", TrainingTopic, TRAINING_TOPICS),
+        ("information session topics", InfoSessionTopic, INFO_SESSION_TOPICS),
+    ]:
+        for order, (code, name_ka, name_en) in enumerate(rows):
+            _topic, new = model.objects.get_or_create(
+                code=code, defaults={"name_ka": name_ka, "name_en": name_en, "sort_order": order}
+            )
+            created[key] += new
     return created

@@ -9,6 +9,14 @@ from accounts.models import MembershipQuerySet
 from accounts.roles import Role
 
 
+class RegionQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.annotate(
+            municipality_count=models.Count("municipalities", distinct=True),
+            hub_count=models.Count("municipalities__hub", distinct=True),
+        )
+
+
 class Region(BilingualNameMixin, models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name_ka = models.CharField(_("name (Georgian)"), max_length=120)
@@ -16,10 +24,20 @@ class Region(BilingualNameMixin, models.Model):
     is_target = models.BooleanField(_("target region of the pilot"), default=False)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = RegionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("region")
         verbose_name_plural = _("regions")
         ordering = ["sort_order", "name_en"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("region", "hub")
 
 
 class Municipality(BilingualNameMixin, models.Model):
@@ -36,11 +54,20 @@ class Municipality(BilingualNameMixin, models.Model):
     name_en = models.CharField(_("name (English)"), max_length=120)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MUNICIPALITY)
     is_pilot = models.BooleanField(_("pilot municipality"), default=False)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    administrative_centre = models.CharField(_("administrative centre"), max_length=120, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
+
+    objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
         ordering = ["region__sort_order", "name_en"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class HubQuerySet(models.QuerySet):
@@ -62,6 +89,14 @@ class Hub(BilingualNameMixin, models.Model):
         OPERATIONAL = "operational", _("Operational")
         SUSPENDED = "suspended", _("Suspended")
         CLOSED = "closed", _("Closed")
+
+    # Which status may follow which: a closed hub stays closed.
+    TRANSITIONS = {
+        Status.PLANNED: {Status.OPERATIONAL, Status.CLOSED},
+        Status.OPERATIONAL: {Status.SUSPENDED, Status.CLOSED},
+        Status.SUSPENDED: {Status.OPERATIONAL, Status.CLOSED},
+        Status.CLOSED: set(),
+    }
 
     code = models.CharField(
         _("code"), max_length=5, unique=True, help_text=_("Three capital letters, used in case numbers.")
@@ -89,6 +124,76 @@ class Hub(BilingualNameMixin, models.Model):
         verbose_name_plural = _("hubs")
         ordering = ["municipality__region__sort_order", "name_en"]
 
+    def __str__(self) -> str:
+        return self.name
+
+    def allowed_statuses(self) -> list[str]:
+        return [status for status in self.Status if status in self.TRANSITIONS[self.Status(self.status)]]
+
+
+class HubStatusChange(models.Model):
+    """One row per status change of a hub: who moved it, from what, to what, when and why."""
+
+    hub = models.ForeignKey(Hub, verbose_name=_("hub"), on_delete=models.PROTECT, related_name="status_changes")
+    from_status = models.CharField(_("from"), max_length=20, choices=Hub.Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Hub.Status.choices)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("hub status change")
+        verbose_name_plural = _("hub status changes")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.hub.code}: {self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class OpeningHours(models.Model):
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    hub = models.ForeignKey(Hub, verbose_name=_("hub"), on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    class Meta:
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        ordering = ["hub", "weekday", "opens"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes__gt=models.F("opens")), name="opening_hours_close_after_open"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class HubMembershipQuerySet(MembershipQuerySet):
+    def for_list(self):
+        return self.select_related("user", "hub")
+
+    def current_or_future(self, on=None):
+        day = on or timezone.localdate()
+        return self.filter(models.Q(end_date__isnull=True) | models.Q(end_date__gte=day))
+
 
 class HubMembership(models.Model):
     """A person working at a hub as counsellor or hub lead, for a period."""
@@ -105,7 +210,7 @@ class HubMembership(models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     history = HistoricalRecords()
 
-    objects = MembershipQuerySet.as_manager()
+    objects = HubMembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("hub staff membership")
@@ -120,3 +225,8 @@ class HubMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.hub} · {self.get_role_display()}"
+
+    @property
+    def is_active(self) -> bool:
+        today = timezone.localdate()
+        return self.start_date <= today and (self.end_date is None or self.end_date >= today)

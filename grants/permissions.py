@@ -1,0 +1,181 @@
+"""Scopes and predicates for grant cycles, the committee, applications and awards.
+
+Committee members see the cycles they sit on and each proposal's team composition and plan;
+never a case file or counselling notes (nothing here reaches reintegration's case records).
+"""
+
+from django.db.models import Q, QuerySet
+
+from accounts.permissions import is_hub_staff, is_officer
+from hubs.permissions import hub_ids_of
+
+from .models import Application, CommitteeMembership, GrantCycle, MentorAssignment, Proposal, Review, TeamMember
+
+
+def _cache(user) -> dict:
+    return user.__dict__.setdefault("_grants_cache", {})
+
+
+def forget(user) -> None:
+    """Drop the cached seats and assignments after one of them changed."""
+    user.__dict__.pop("_grants_cache", None)
+
+
+def seats_of(user) -> dict[int, CommitteeMembership]:
+    """The user's active committee seats, by cycle id (cached on the user object)."""
+    if not user.is_authenticated:
+        return {}
+    cache = _cache(user)
+    if "seats" not in cache:
+        cache["seats"] = {m.cycle_id: m for m in CommitteeMembership.objects.active().filter(user=user)}
+    return cache["seats"]
+
+
+def mentored_application_ids(user) -> frozenset[int]:
+    if not user.is_authenticated:
+        return frozenset()
+    cache = _cache(user)
+    if "mentored" not in cache:
+        ids = MentorAssignment.objects.active().filter(mentor=user).values_list("application_id", flat=True)
+        cache["mentored"] = frozenset(ids)
+    return cache["mentored"]
+
+
+def seat_in(user, cycle: GrantCycle) -> CommitteeMembership | None:
+    return seats_of(user).get(cycle.pk)
+
+
+def is_committee_member(user) -> bool:
+    return bool(seats_of(user))
+
+
+def is_mentor(user) -> bool:
+    return bool(mentored_application_ids(user))
+
+
+# Cycles ---------------------------------------------------------------------------------------
+
+
+def cycles_visible_to(user) -> QuerySet[GrantCycle]:
+    if is_officer(user):
+        return GrantCycle.objects.all()
+    return GrantCycle.objects.filter(pk__in=seats_of(user).keys())
+
+
+def can_see_grants(user) -> bool:
+    return is_officer(user) or is_committee_member(user)
+
+
+def can_manage_cycles(user) -> bool:
+    return is_officer(user)
+
+
+def can_edit_cycle(user, cycle: GrantCycle) -> bool:
+    return is_officer(user) and not cycle.is_locked
+
+
+def _has_seat_role(user, cycle: GrantCycle, *roles: str) -> bool:
+    seat = seat_in(user, cycle)
+    return seat is not None and seat.role in roles
+
+
+def is_chair_of(user, cycle: GrantCycle) -> bool:
+    return _has_seat_role(user, cycle, CommitteeMembership.Role.CHAIR)
+
+
+def is_rapporteur_of(user, cycle: GrantCycle) -> bool:
+    return _has_seat_role(user, cycle, CommitteeMembership.Role.RAPPORTEUR)
+
+
+def can_close_scoring(user, cycle: GrantCycle) -> bool:
+    return (is_chair_of(user, cycle) or is_officer(user)) and cycle.scoring_open
+
+
+def can_see_ranking(user, cycle: GrantCycle) -> bool:
+    """The aggregate ranking is shown once scoring is closed, to the committee and officers."""
+    return cycle.scores_revealed and (is_officer(user) or seat_in(user, cycle) is not None)
+
+
+def can_record_decision(user, cycle: GrantCycle) -> bool:
+    return is_chair_of(user, cycle) and cycle.status == GrantCycle.Status.REVIEW and cycle.scoring_closed_at is not None
+
+
+def can_write_consensus(user, cycle: GrantCycle) -> bool:
+    return (
+        is_rapporteur_of(user, cycle)
+        and cycle.status == GrantCycle.Status.REVIEW
+        and cycle.scoring_closed_at is not None
+    )
+
+
+def can_read_minutes(user, cycle: GrantCycle) -> bool:
+    return (
+        cycle.is_locked
+        and cycle.status != GrantCycle.Status.CANCELLED
+        and (is_officer(user) or seat_in(user, cycle) is not None)
+    )
+
+
+# Proposals and reviews ------------------------------------------------------------------------
+
+
+def proposals_visible_to(user) -> QuerySet[Proposal]:
+    if is_officer(user):
+        return Proposal.objects.all()
+    return Proposal.objects.filter(cycle_id__in=seats_of(user).keys())
+
+
+def can_review(user, proposal: Proposal) -> bool:
+    seat = seat_in(user, proposal.cycle)
+    return seat is not None and seat.votes and proposal.cycle.scoring_open
+
+
+def can_see_scores(user, proposal: Proposal, own_review: Review | None) -> bool:
+    """Others' scores stay hidden until one's own are submitted; everyone in the cycle sees them
+    once the chair closes scoring. A recused member never sees them before that."""
+    cycle = proposal.cycle
+    if cycle.scores_revealed:
+        return is_officer(user) or seat_in(user, cycle) is not None
+    return (
+        own_review is not None
+        and own_review.status == Review.Status.SUBMITTED
+        and own_review.membership.user_id == user.pk
+    )
+
+
+# Applications ---------------------------------------------------------------------------------
+
+
+def applications_visible_to(user) -> QuerySet[Application]:
+    """Officers see all; mentors their teams; hub staff the applications their hub supports and
+    those with a team member who is a client of their hub (a case there, open or closed)."""
+    if is_officer(user):
+        return Application.objects.all()
+    condition = Q(pk__in=mentored_application_ids(user))
+    if is_hub_staff(user):
+        hubs = hub_ids_of(user)
+        clients = TeamMember.objects.filter(beneficiary__cases__hub_id__in=hubs).values("application_id")
+        condition |= Q(hub_id__in=hubs) | Q(pk__in=clients)
+    return Application.objects.filter(condition)
+
+
+def can_see_applications(user) -> bool:
+    return is_officer(user) or is_mentor(user) or is_hub_staff(user)
+
+
+def can_manage_applications(user) -> bool:
+    return is_officer(user)
+
+
+def can_mentor(user, application: Application) -> bool:
+    return application.pk in mentored_application_ids(user) and application.status == Application.Status.MENTORING
+
+
+def can_edit_plan(user, application: Application) -> bool:
+    return (is_officer(user) or application.pk in mentored_application_ids(user)) and (
+        application.status == Application.Status.MENTORING
+    )
+
+
+def can_manage_awards(user) -> bool:
+    return is_officer(user)

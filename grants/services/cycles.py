@@ -1,0 +1,111 @@
+"""Grant cycles: creation, criteria, committee seats and the status workflow."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.roles import forget_roles
+
+from .. import permissions
+from ..models import CommitteeMembership, Criterion, GrantCycle
+from .common import check, check_transition, check_unlocked, event
+
+__all__ = [
+    "committee_member_add",
+    "criterion_add",
+    "cycle_create",
+    "cycle_transition",
+    "cycle_update",
+]
+
+
+@transaction.atomic
+def cycle_create(*, acting_user, municipalities=(), **fields) -> GrantCycle:
+    check(permissions.can_manage_cycles(acting_user))
+    cycle = GrantCycle(**fields)
+    cycle.full_clean()
+    cycle.save()
+    cycle.municipalities.set(municipalities)
+    event(cycle, actor=acting_user, action="created", to_status=cycle.status)
+    return cycle
+
+
+@transaction.atomic
+def cycle_update(*, cycle: GrantCycle, acting_user, municipalities=None, **fields) -> GrantCycle:
+    cycle = GrantCycle.objects.select_for_update().get(pk=cycle.pk)
+    check(permissions.can_manage_cycles(acting_user))
+    check_unlocked(cycle)
+    for name, value in fields.items():
+        setattr(cycle, name, value)
+    cycle.full_clean()
+    cycle.save(update_fields=list(fields))
+    if municipalities is not None:
+        cycle.municipalities.set(municipalities)
+    event(cycle, actor=acting_user, action="updated")
+    return cycle
+
+
+def _ready_for_review(cycle: GrantCycle) -> None:
+    seats = cycle.committee.active()
+    problems = []
+    if not cycle.criteria.exists():
+        problems.append(_("The cycle has no criteria."))
+    if not seats.filter(role=CommitteeMembership.Role.CHAIR).exists():
+        problems.append(_("The committee has no chair."))
+    if not seats.filter(role=CommitteeMembership.Role.RAPPORTEUR).exists():
+        problems.append(_("The committee has no rapporteur."))
+    if seats.voting().count() < 3:
+        problems.append(_("The committee needs at least three members who score."))
+    if problems:
+        raise ValidationError(problems)
+
+
+@transaction.atomic
+def cycle_transition(*, cycle: GrantCycle, to_status: str, acting_user, note: str = "") -> GrantCycle:
+    """Officers move a cycle through its workflow; deciding goes through committee.cycle_decide."""
+    cycle = GrantCycle.objects.select_for_update().get(pk=cycle.pk)
+    check(permissions.can_manage_cycles(acting_user))
+    if cycle.status == to_status:
+        return cycle
+    check_transition(GrantCycle.TRANSITIONS, cycle.status, to_status, GrantCycle.Status)
+    if to_status == GrantCycle.Status.DECIDED:
+        raise ValidationError(_("Only the chair decides a cycle, after recording every decision."))
+    if to_status == GrantCycle.Status.REVIEW:
+        _ready_for_review(cycle)
+    from_status, cycle.status = cycle.status, to_status
+    cycle.full_clean()
+    cycle.save(update_fields=["status"])
+    event(cycle, actor=acting_user, action="status", from_status=from_status, to_status=to_status, note=note)
+    return cycle
+
+
+@transaction.atomic
+def criterion_add(*, cycle: GrantCycle, acting_user, **fields) -> Criterion:
+    cycle = GrantCycle.objects.select_for_update().get(pk=cycle.pk)
+    check(permissions.can_manage_cycles(acting_user))
+    check_unlocked(cycle)
+    if cycle.status == GrantCycle.Status.REVIEW:
+        raise ValidationError(_("Criteria cannot change once the committee review has started."))
+    fields.setdefault("order", cycle.criteria.count() + 1)
+    criterion = Criterion(cycle=cycle, **fields)
+    criterion.full_clean()
+    criterion.save()
+    event(cycle, actor=acting_user, action="criterion_added", note=criterion.name_en)
+    return criterion
+
+
+@transaction.atomic
+def committee_member_add(*, cycle: GrantCycle, user, role: str, acting_user, start_date=None, **fields):
+    cycle = GrantCycle.objects.select_for_update().get(pk=cycle.pk)
+    check(permissions.can_manage_cycles(acting_user))
+    check_unlocked(cycle)
+    seat = CommitteeMembership(
+        cycle=cycle, user=user, role=role, start_date=start_date or timezone.localdate(), **fields
+    )
+    seat.full_clean()
+    seat.save()
+    forget_roles(user)
+    permissions.forget(user)
+    event(cycle, actor=acting_user, action="member_added", note=seat.get_role_display())
+    return seat

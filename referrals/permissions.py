@@ -1,0 +1,72 @@
+"""Scopes and predicates for the service directory, guides and referrals."""
+
+from django.db.models import QuerySet
+
+from accounts.permissions import is_hub_staff, is_officer, is_partner
+from hubs.permissions import works_at
+from reintegration.permissions import can_work_on_case, cases_visible_to
+
+from .models import GuideEdition, Organization, Referral, ReferralGuide, Service
+
+
+def can_view_directory(user) -> bool:
+    """The directory holds no personal data: every signed-in programme member reads it."""
+    return is_officer(user) or is_partner(user) or is_hub_staff(user)
+
+
+def can_manage_directory(user) -> bool:
+    return is_officer(user)
+
+
+def can_verify_service(user, service: Service | None = None) -> bool:
+    return is_officer(user)
+
+
+def can_publish_guide(user, guide: ReferralGuide | None = None) -> bool:
+    return is_officer(user)
+
+
+def services_visible_to(user) -> QuerySet[Service]:
+    if can_view_directory(user):
+        return Service.objects.all()
+    return Service.objects.none()
+
+
+def organizations_visible_to(user) -> QuerySet[Organization]:
+    if can_view_directory(user):
+        return Organization.objects.all()
+    return Organization.objects.none()
+
+
+def guides_visible_to(user) -> QuerySet[ReferralGuide]:
+    if can_view_directory(user):
+        return ReferralGuide.objects.all()
+    return ReferralGuide.objects.none()
+
+
+def editions_visible_to(user) -> QuerySet[GuideEdition]:
+    if can_view_directory(user):
+        return GuideEdition.objects.all()
+    return GuideEdition.objects.none()
+
+
+def referrals_visible_to(user) -> QuerySet[Referral]:
+    """Referrals of the cases the user may see (officers: all; hub staff: their hubs)."""
+    return Referral.objects.filter(case__in=cases_visible_to(user))
+
+
+def can_refer(user, case) -> bool:
+    """Refer from a case: its hub's staff, while the case is live."""
+    return can_work_on_case(user, case)
+
+
+def can_change_referral(user, referral) -> bool:
+    return works_at(user, referral.case.hub)
+
+
+def can_see_referral_metrics(user) -> bool:
+    return is_officer(user)
+
+
+def is_hub_staff_or_officer(user) -> bool:
+    return is_hub_staff(user) or is_officer(user)

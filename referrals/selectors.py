@@ -1,0 +1,183 @@
+"""Reads for the directory and guides, starting from what the user may see."""
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from accounts.permissions import is_partner
+from hubs.models import Municipality, Region
+
+from .models import GuideEdition, Location, Organization, Phone, ProgramImplementer, ReferralGuide, Service
+from .permissions import (
+    can_view_directory,
+    editions_visible_to,
+    guides_visible_to,
+    organizations_visible_to,
+    services_visible_to,
+)
+
+STATE_PROGRAM_KEY = "state-reintegration-programme"
+
+
+def services_for_directory(*, user) -> QuerySet[Service]:
+    return services_visible_to(user).for_list().order_by("category", "name_ka")
+
+
+def service_for_detail(*, user) -> QuerySet[Service]:
+    return services_visible_to(user).for_list()
+
+
+def organizations_for_list(*, user) -> QuerySet[Organization]:
+    return organizations_visible_to(user).prefetch_related("services", "phones").order_by("name_ka")
+
+
+def services_for_need(*, user, need: str, municipality: Municipality | None) -> QuerySet[Service]:
+    """Active services of the need's category that reach where the person lives."""
+    services = services_visible_to(user).active().filter(category=need)
+    if municipality is not None:
+        services = services.covering_municipality(municipality)
+    return services.for_list().order_by("name_ka")
+
+
+def state_programme_implementers(*, region: Region | None) -> QuerySet[ProgramImplementer]:
+    """The organisations implementing the state reintegration programme in a region."""
+    if region is None:
+        return ProgramImplementer.objects.none()
+    return (
+        ProgramImplementer.objects.filter(program__key=STATE_PROGRAM_KEY, regions=region)
+        .select_related("organization", "program")
+        .prefetch_related("organization__phones")
+    )
+
+
+def guides_for_list(*, user) -> QuerySet[ReferralGuide]:
+    return guides_visible_to(user).for_list()
+
+
+def editions_of(*, user, guide: ReferralGuide) -> QuerySet[GuideEdition]:
+    return editions_visible_to(user).filter(guide=guide).select_related("published_by").order_by("-number")
+
+
+def _phones(phones) -> list[str]:
+    return [phone.number for phone in phones]
+
+
+def _service_entry(service: Service) -> dict:
+    return {
+        "id": str(service.uuid),
+        "category": service.category,
+        "name_ka": service.name_ka,
+        "name_en": service.name_en,
+        "organization_ka": service.organization.name_ka,
+        "organization_en": service.organization.name_en,
+        "description_ka": service.description_ka,
+        "description_en": service.description_en,
+        "eligibility_ka": service.eligibility_ka,
+        "eligibility_en": service.eligibility_en,
+        "application_process_ka": service.application_process_ka,
+        "application_process_en": service.application_process_en,
+        "documents_ka": service.documents_ka,
+        "documents_en": service.documents_en,
+        "fees_ka": service.fees_ka,
+        "fees_en": service.fees_en,
+        "is_free": service.is_free,
+        "minimum_age": service.minimum_age,
+        "maximum_age": service.maximum_age,
+        "languages": list(service.languages),
+        "url": service.url,
+        "email": service.email or service.organization.email,
+        "phones": _phones(service.phones.all()) + _phones(service.organization.phones.all()),
+        "locations": [
+            {
+                "name_ka": location.name_ka,
+                "name_en": location.name_en,
+                "address_ka": location.address_ka,
+                "address_en": location.address_en,
+                "phones": _phones(location.phones.all()),
+            }
+            for location in service.locations.all()
+        ],
+        "last_verified_at": service.last_verified_at.date().isoformat() if service.last_verified_at else None,
+    }
+
+
+def guide_snapshot(*, region: Region) -> dict:
+    """What a guide edition freezes: the active services reaching the region, and the state programme's
+    implementing organisation there."""
+    services = (
+        Service.objects.active()
+        .covering_region(region)
+        .select_related("organization")
+        .prefetch_related(
+            "phones",
+            "organization__phones",
+            Prefetch("locations", queryset=Location.objects.prefetch_related(Prefetch("phones", Phone.objects.all()))),
+        )
+        .order_by("category", "name_ka")
+    )
+    implementers = state_programme_implementers(region=region)
+    return {
+        "region": {"code": region.code, "name_ka": region.name_ka, "name_en": region.name_en},
+        "generated_at": timezone.now().isoformat(),
+        "implementers": [
+            {"name_ka": i.organization.name_ka, "name_en": i.organization.name_en, "email": i.organization.email}
+            for i in implementers
+        ],
+        "services": [_service_entry(service) for service in services],
+    }
+
+
+# Fields compared between two editions, in the order a reader scans a guide entry.
+DIFF_FIELDS = [
+    "name_ka",
+    "name_en",
+    "organization_ka",
+    "category",
+    "description_ka",
+    "eligibility_ka",
+    "application_process_ka",
+    "documents_ka",
+    "fees_ka",
+    "is_free",
+    "minimum_age",
+    "maximum_age",
+    "languages",
+    "email",
+    "phones",
+    "locations",
+]
+
+
+def edition_diff(older: GuideEdition, newer: GuideEdition) -> dict:
+    """Services added, removed and changed (with the changed fields) from one edition to another."""
+    before = {entry["id"]: entry for entry in older.services}
+    after = {entry["id"]: entry for entry in newer.services}
+    changed = []
+    for key in after.keys() & before.keys():
+        fields = [f for f in DIFF_FIELDS if before[key].get(f) != after[key].get(f)]
+        if fields:
+            changes = [{"field": f, "before": before[key].get(f), "after": after[key].get(f)} for f in fields]
+            changed.append({"service": after[key], "changes": changes})
+    return {
+        "added": [after[key] for key in after.keys() - before.keys()],
+        "removed": [before[key] for key in before.keys() - after.keys()],
+        "changed": sorted(changed, key=lambda item: item["service"]["name_ka"]),
+    }
+
+
+def case_panel_context(case, user) -> dict | None:
+    """The referrals panel on the case page: the case's referrals, its needs with a link to matching services,
+    and the state programme's implementing organisation for the person's region."""
+    from reintegration.models import AssessedNeed
+
+    from .permissions import can_refer, referrals_visible_to
+
+    if not can_view_directory(user) or is_partner(user):
+        return None
+    municipality = case.beneficiary.municipality if case.beneficiary_id else None
+    region = municipality.region if municipality else None
+    return {
+        "referrals": list(referrals_visible_to(user).filter(case=case).for_list()),
+        "needs": list(AssessedNeed.objects.filter(assessment__case=case).order_by("dimension", "need")),
+        "implementers": list(state_programme_implementers(region=region)),
+        "can_refer": can_refer(user, case),
+    }

@@ -1,0 +1,326 @@
+import uuid
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from hubs.models import Hub, HubMembership
+
+from .models import (
+    AssessedNeed,
+    Beneficiary,
+    Case,
+    Consent,
+    CounsellingSession,
+    FollowUp,
+    HouseholdMember,
+    MigrationEpisode,
+    PlanAction,
+    PlanGoal,
+)
+from .services.cases import BENEFICIARY_EDIT_FIELDS
+from .taxonomy import Dimension, needs_in
+
+
+class _Crispy:
+    def _crispy(self):
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Name, personal number or phone"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off", "type": "search"}),
+    )
+
+
+class BeneficiaryForm(_Crispy, forms.ModelForm):
+    """The person's record; ``version`` carries the version the form was opened at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Beneficiary
+        fields = BENEFICIARY_EDIT_FIELDS
+        widgets = {"birth_date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._crispy()
+        self.fields["name_latin"].required = False
+        self.fields["municipality"].queryset = self.fields["municipality"].queryset.select_related("region")
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("birth_date") and not data.get("birth_year"):
+            self.add_error("birth_year", _("Give the date of birth or at least the year."))
+        return data
+
+    def service_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class IntakeForm(BeneficiaryForm):
+    intake_token = forms.UUIDField(widget=forms.HiddenInput)
+    hub = forms.ModelChoiceField(label=_("Hub"), queryset=Hub.objects.none())
+    different_person = forms.BooleanField(
+        label=_("I checked the similar names above: this is a different person"), required=False
+    )
+
+    def __init__(self, *args, hubs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hub"].queryset = hubs if hubs is not None else Hub.objects.none()
+        if hubs is not None and len(hubs) == 1:
+            self.fields["hub"].initial = hubs[0]
+            self.fields["hub"].widget = forms.HiddenInput()
+        self.fields["intake_token"].initial = uuid.uuid4()
+        del self.fields["version"]
+
+    def _get_validation_exclusions(self):
+        # A known personal number is answered by the view with a link to the person (not a bare
+        # constraint error); the service's full_clean still enforces the constraint.
+        return super()._get_validation_exclusions() | {"personal_number"}
+
+
+class CaseForm(_Crispy, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Case
+        fields = ["counsellor", "summary"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._crispy()
+        staff = HubMembership.objects.active().filter(hub=self.instance.hub).values("user_id")
+        self.fields["counsellor"].queryset = User.objects.filter(pk__in=staff)
+        self.fields["version"].initial = self.instance.version
+
+
+class ClosureRequestForm(_Crispy, forms.Form):
+    reason = forms.ChoiceField(label=_("Closure reason"), choices=Case.ClosureReason.choices)
+    note = forms.CharField(label=_("Note for the hub lead"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._crispy()
+
+
+class NoteForm(_Crispy, forms.Form):
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, required=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._crispy()
+        self.fields["note"].required = required
+
+
+class TransferRequestForm(_Crispy, forms.Form):
+    to_hub = forms.ModelChoiceField(label=_("Receiving hub"), queryset=Hub.objects.none())
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._crispy()
+        self.fields["to_hub"].queryset = Hub.objects.exclude(pk=case.hub_id).select_related("municipality")
+
+
+class TransferAcceptForm(_Crispy, forms.Form):
+    counsellor = forms.ModelChoiceField(label=_("Responsible counsellor"), queryset=User.objects.none())
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, hub=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._crispy()
+        staff = HubMembership.objects.active().filter(hub=hub).values("user_id")
+        self.fields["counsellor"].queryset = User.objects.filter(pk__in=staff)
+
+
+class ConsentForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = Consent
+        fields = ["purpose", "provider_name", "given_on", "method", "witness"]
+        widgets = {"given_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._crispy()
+
+    def clean_given_on(self):
+        day = self.cleaned_data["given_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return day
+
+
+class MigrationEpisodeForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = MigrationEpisode
+        fields = ["country", "departure_date", "return_date", "status_abroad", "return_type"]
+        widgets = {"departure_date": DateInput(), "return_date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._crispy()
+
+
+class HouseholdForm(_Crispy, forms.Form):
+    size = forms.IntegerField(label=_("Household size"), min_value=1, max_value=50)
+    female_headed = forms.BooleanField(label=_("Female-headed household"), required=False)
+    is_head = forms.BooleanField(label=_("This person is the head of the household"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._crispy()
+
+
+class HouseholdMemberForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = HouseholdMember
+        fields = ["full_name", "relationship", "personal_number", "birth_year", "sex"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._crispy()
+        self.fields["full_name"].required = True
+
+
+class AssessmentForm(forms.Form):
+    """One row per need of the taxonomy, grouped by dimension: tick, priority, note."""
+
+    assessed_on = forms.DateField(label=_("Assessed on"), widget=DateInput(), initial=timezone.localdate)
+    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for dimension in Dimension:
+            for need in needs_in(dimension):
+                self.fields[f"need_{need.value}"] = forms.BooleanField(label=need.label, required=False)
+                self.fields[f"priority_{need.value}"] = forms.ChoiceField(
+                    label=_("Priority"), choices=AssessedNeed.Priority.choices, initial=AssessedNeed.Priority.MEDIUM
+                )
+                self.fields[f"note_{need.value}"] = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+    def groups(self):
+        return [
+            {
+                "dimension": dimension.label,
+                "rows": [
+                    {
+                        "label": need.label,
+                        "check": self[f"need_{need.value}"],
+                        "priority": self[f"priority_{need.value}"],
+                        "note": self[f"note_{need.value}"],
+                    }
+                    for need in needs_in(dimension)
+                ],
+            }
+            for dimension in Dimension
+        ]
+
+    def needs(self) -> list[dict]:
+        data = self.cleaned_data
+        return [
+            {"need": need.value, "priority": data[f"priority_{need.value}"], "note": data[f"note_{need.value}"]}
+            for dimension in Dimension
+            for need in needs_in(dimension)
+            if data.get(f"need_{need.value}")
+        ]
+
+
+class SessionForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = CounsellingSession
+        fields = ["held_on", "kind", "mode", "duration_minutes", "topics", "next_steps", "confidential_notes"]
+        widgets = {
+            "held_on": DateInput(),
+            "topics": forms.Textarea(attrs={"rows": 3}),
+            "next_steps": forms.Textarea(attrs={"rows": 2}),
+            "confidential_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._crispy()
+
+    def clean_held_on(self):
+        day = self.cleaned_data["held_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return day
+
+
+class BreakGlassForm(_Crispy, forms.Form):
+    reason = forms.CharField(
+        label=_("Why do you need to read the confidential notes?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        min_length=10,
+        help_text=_("Your reason is written to the access log and reviewed."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._crispy()
+
+
+class GoalForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = PlanGoal
+        fields = ["dimension", "description", "target_date"]
+        widgets = {"target_date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._crispy()
+
+
+class ActionForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = PlanAction
+        fields = ["kind", "description", "target_date"]
+        widgets = {"target_date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._crispy()
+
+
+class StatusForm(forms.Form):
+    status = forms.CharField(max_length=20)
+
+
+class FollowUpForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["due_on", "purpose", "assigned_to"]
+        widgets = {"due_on": DateInput()}
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._crispy()
+        staff = HubMembership.objects.active().filter(hub=case.hub).values("user_id")
+        self.fields["assigned_to"].queryset = User.objects.filter(pk__in=staff)
+        self.fields["assigned_to"].initial = case.counsellor_id
+        self.fields["assigned_to"].required = False
+
+
+class FollowUpDoneForm(_Crispy, forms.Form):
+    outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._crispy()

@@ -1,0 +1,76 @@
+"""Panels other apps add to the case page, without reintegration importing them.
+
+In its AppConfig.ready() an app calls::
+
+    register_case_panel("referrals/case_panel.html", get_context=referral_panel_context, order=40)
+
+``get_context(case, user) -> dict`` is called once per page view; return ``None`` (or an empty
+dict) to hide the panel for this user. The template is included with that context plus ``case``.
+The case page's own sections use orders 10 (needs), 20 (plan), 30 (sessions); the
+sustainability survey is expected at 50.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+
+
+@dataclass(frozen=True)
+class CasePanel:
+    template_name: str
+    get_context: Callable[[object, object], dict | None]
+    order: int = 100
+
+
+_panels: list[CasePanel] = []
+
+
+def register_case_panel(template_name: str, *, get_context: Callable[[object, object], dict | None], order: int = 100):
+    """Register a panel once (a second registration of the same template replaces the first)."""
+    global _panels
+    _panels = [p for p in _panels if p.template_name != template_name]
+    _panels.append(CasePanel(template_name=template_name, get_context=get_context, order=order))
+    _panels.sort(key=lambda p: p.order)
+
+
+def unregister_case_panel(template_name: str) -> None:
+    global _panels
+    _panels = [p for p in _panels if p.template_name != template_name]
+
+
+def registered_panels() -> list[CasePanel]:
+    return list(_panels)
+
+
+def render_case_panels(case, user, request=None) -> list[dict]:
+    """The HTML of each panel this user may see, in order."""
+    rendered = []
+    for panel in _panels:
+        context = panel.get_context(case, user)
+        if not context:
+            continue
+        html = render_to_string(panel.template_name, {"case": case, **context}, request=request)
+        rendered.append({"template_name": panel.template_name, "order": panel.order, "html": html})
+    return rendered
+
+
+# Timeline sources -----------------------------------------------------------------------------
+# Another app adds entries to the case timeline with ``register_timeline_source(callable)``;
+# ``callable(case, user) -> list[TimelineEntry-like dicts]`` with keys ``at`` (date or datetime),
+# ``kind`` (short label), ``title``, ``detail`` (optional), ``url`` (optional), ``icon`` (optional).
+_timeline_sources: list = []
+
+
+def register_timeline_source(source) -> None:
+    if source not in _timeline_sources:
+        _timeline_sources.append(source)
+
+
+def unregister_timeline_source(source) -> None:
+    if source in _timeline_sources:
+        _timeline_sources.remove(source)
+
+
+def external_timeline_entries(case, user) -> list[dict]:
+    return [entry for source in _timeline_sources for entry in (source(case, user) or [])]

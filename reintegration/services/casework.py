@@ -1,0 +1,249 @@
+"""The day-to-day work on a case: consent, history, household, needs, sessions, plan, follow-ups."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.access import log_access
+from accounts.models import AccessLog, User
+
+from .. import permissions as perms
+from ..models import (
+    AssessedNeed,
+    Beneficiary,
+    Case,
+    Consent,
+    CounsellingSession,
+    FollowUp,
+    Household,
+    HouseholdMember,
+    MigrationEpisode,
+    NeedAssessment,
+    PlanAction,
+    PlanGoal,
+)
+from ._common import require
+
+
+def _can_work_for(user: User, beneficiary: Beneficiary) -> bool:
+    """Work on a person's record: staff of a hub holding a live case of theirs."""
+    return any(perms.can_work_on_case(user, case) for case in beneficiary.cases.select_related("hub"))
+
+
+# Consent --------------------------------------------------------------------------------------
+@transaction.atomic
+def consent_record(
+    *,
+    beneficiary: Beneficiary,
+    purpose: str,
+    method: str,
+    acting_user: User,
+    given_on=None,
+    provider_name="",
+    witness="",
+) -> Consent:
+    require(_can_work_for(acting_user, beneficiary))
+    consent = Consent(
+        beneficiary=beneficiary,
+        purpose=purpose,
+        method=method,
+        given_on=given_on or timezone.localdate(),
+        provider_name=provider_name.strip(),
+        witness=witness.strip(),
+        recorded_by=acting_user,
+    )
+    if purpose == Consent.Purpose.SHARING and not consent.provider_name:
+        raise ValidationError({"provider_name": _("Name the provider the person agreed to share with.")})
+    if method == Consent.Method.VERBAL_WITNESS and not consent.witness:
+        raise ValidationError({"witness": _("A verbal consent needs the witness's name.")})
+    consent.full_clean()
+    consent.save()
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(*, consent: Consent, acting_user: User) -> Consent:
+    consent = Consent.objects.select_for_update().get(pk=consent.pk)
+    if consent.withdrawn_at is not None:
+        return consent
+    require(_can_work_for(acting_user, consent.beneficiary))
+    consent.withdrawn_at, consent.withdrawn_by = timezone.now(), acting_user
+    consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    return consent
+
+
+# Migration history and household ------------------------------------------------------------
+@transaction.atomic
+def migration_episode_add(*, beneficiary: Beneficiary, acting_user: User, **fields) -> MigrationEpisode:
+    require(_can_work_for(acting_user, beneficiary))
+    episode = MigrationEpisode(beneficiary=beneficiary, **fields)
+    episode.full_clean()
+    episode.save()
+    return episode
+
+
+@transaction.atomic
+def household_update(
+    *, beneficiary: Beneficiary, size: int, female_headed: bool, is_head: bool, acting_user: User
+) -> Household:
+    """Create or update the person's household; ``is_head`` makes them its head."""
+    beneficiary = Beneficiary.objects.select_for_update().get(pk=beneficiary.pk)
+    require(_can_work_for(acting_user, beneficiary))
+    household = beneficiary.household or Household()
+    household.size, household.female_headed = size, female_headed
+    if is_head:
+        household.head = beneficiary
+    elif household.head_id == beneficiary.pk:
+        household.head = None
+    household.full_clean()
+    household.save()
+    if beneficiary.household_id != household.pk:
+        beneficiary.household = household
+        beneficiary.save(update_fields=["household"])
+    return household
+
+
+@transaction.atomic
+def household_member_add(*, beneficiary: Beneficiary, acting_user: User, **fields) -> HouseholdMember:
+    beneficiary = Beneficiary.objects.get(pk=beneficiary.pk)
+    require(_can_work_for(acting_user, beneficiary) and beneficiary.household_id is not None)
+    member = HouseholdMember(household_id=beneficiary.household_id, **fields)
+    linked = (
+        fields.get("personal_number") and Beneficiary.objects.filter(personal_number=fields["personal_number"]).first()
+    )
+    if linked:
+        member.beneficiary = linked
+    member.full_clean()
+    member.save()
+    return member
+
+
+# Needs assessment ----------------------------------------------------------------------------
+@transaction.atomic
+def assessment_record(
+    *, case: Case, needs: list[dict], acting_user: User, notes: str = "", assessed_on=None
+) -> NeedAssessment:
+    """One assessment with its needs, each ``{"need", "priority", "note"}``."""
+    require(perms.can_work_on_case(acting_user, case))
+    if not needs:
+        raise ValidationError(_("Mark at least one need, or record a session instead."))
+    assessment = NeedAssessment(
+        case=case, assessed_by=acting_user, notes=notes, assessed_on=assessed_on or timezone.localdate()
+    )
+    assessment.full_clean()
+    assessment.save()
+    for item in needs:
+        need = AssessedNeed(
+            assessment=assessment, need=item["need"], priority=item["priority"], note=item.get("note", "")
+        )
+        need.full_clean(exclude=["dimension"])
+        need.save()
+    return assessment
+
+
+@transaction.atomic
+def assessed_need_set_status(*, need: AssessedNeed, status: str, acting_user: User) -> AssessedNeed:
+    need = AssessedNeed.objects.select_for_update().select_related("assessment__case__hub").get(pk=need.pk)
+    require(perms.can_work_on_case(acting_user, need.assessment.case))
+    if status not in AssessedNeed.Status.values:
+        raise ValidationError(_("Unknown status."))
+    need.status = status
+    need.save(update_fields=["status"])
+    return need
+
+
+# Counselling ----------------------------------------------------------------------------------
+@transaction.atomic
+def session_record(*, case: Case, acting_user: User, **fields) -> CounsellingSession:
+    """A counselling session; the first one makes an open case active."""
+    require(perms.can_work_on_case(acting_user, case))
+    session = CounsellingSession(case=case, counsellor=acting_user, **fields)
+    session.full_clean()
+    session.save()
+    if case.status == Case.Status.OPEN:
+        from .cases import case_activate
+
+        case_activate(case=case, acting_user=acting_user, note=_("First session recorded."))
+    return session
+
+
+@transaction.atomic
+def confidential_notes_open(*, case: Case, reason: str, acting_user: User, path: str = "") -> list[CounsellingSession]:
+    """An officer opens a case's confidential notes after giving a reason, which is logged for review."""
+    require(perms.can_break_glass(acting_user, case))
+    if len(reason.strip()) < 10:
+        raise ValidationError(_("Give the reason in a full sentence (at least 10 characters)."))
+    log_access(user=acting_user, action=AccessLog.Action.BREAK_GLASS, obj=case, path=path, reason=reason.strip())
+    return list(case.sessions.exclude(confidential_notes="").select_related("counsellor"))
+
+
+# Reintegration plan ----------------------------------------------------------------------------
+@transaction.atomic
+def goal_add(*, case: Case, acting_user: User, **fields) -> PlanGoal:
+    require(perms.can_work_on_case(acting_user, case))
+    goal = PlanGoal(case=case, created_by=acting_user, **fields)
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
+@transaction.atomic
+def action_add(*, goal: PlanGoal, acting_user: User, **fields) -> PlanAction:
+    require(perms.can_work_on_case(acting_user, goal.case))
+    action = PlanAction(goal=goal, **fields)
+    action.full_clean()
+    action.save()
+    return action
+
+
+@transaction.atomic
+def goal_set_status(*, goal: PlanGoal, status: str, acting_user: User) -> PlanGoal:
+    goal = PlanGoal.objects.select_for_update().select_related("case__hub").get(pk=goal.pk)
+    require(perms.can_work_on_case(acting_user, goal.case))
+    if status not in PlanGoal.Status.values:
+        raise ValidationError(_("Unknown status."))
+    goal.status = status
+    goal.save(update_fields=["status", "updated_at"])
+    return goal
+
+
+@transaction.atomic
+def action_set_status(*, action: PlanAction, status: str, acting_user: User) -> PlanAction:
+    action = PlanAction.objects.select_for_update().select_related("goal__case__hub").get(pk=action.pk)
+    require(perms.can_work_on_case(acting_user, action.goal.case))
+    if status not in PlanAction.Status.values:
+        raise ValidationError(_("Unknown status."))
+    action.status = status
+    action.save(update_fields=["status", "updated_at"])
+    return action
+
+
+# Follow-ups ---------------------------------------------------------------------------------
+@transaction.atomic
+def follow_up_schedule(
+    *, case: Case, due_on: datetime.date, purpose: str, acting_user: User, assigned_to: User | None = None
+) -> FollowUp:
+    require(perms.can_work_on_case(acting_user, case))
+    assigned_to = assigned_to or case.counsellor
+    from hubs.permissions import works_at
+
+    if not works_at(assigned_to, case.hub):
+        raise ValidationError(_("Follow-ups go to someone working at the case's hub."))
+    follow_up = FollowUp(case=case, due_on=due_on, purpose=purpose, assigned_to=assigned_to)
+    follow_up.full_clean()
+    follow_up.save()
+    return follow_up
+
+
+@transaction.atomic
+def follow_up_complete(*, follow_up: FollowUp, outcome: str, acting_user: User) -> FollowUp:
+    follow_up = FollowUp.objects.select_for_update().select_related("case__hub").get(pk=follow_up.pk)
+    if follow_up.done_at is not None:
+        return follow_up
+    require(perms.can_work_on_case(acting_user, follow_up.case))
+    follow_up.done_at, follow_up.outcome = timezone.now(), outcome
+    follow_up.save(update_fields=["done_at", "outcome"])
+    return follow_up

@@ -1,0 +1,9 @@
+from celery import shared_task
+
+
+@shared_task
+def send_overdue_follow_up_reminders() -> int:
+    """Daily (beat): email each counsellor their overdue follow-ups, once per day per follow-up."""
+    from .services import follow_up_reminders_send
+
+    return follow_up_reminders_send()

@@ -1,0 +1,214 @@
+"""Recording the work on a case: consent, history, household, needs, sessions, plan, follow-ups."""
+
+from functools import partial
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import permissions as perms
+from .. import services
+from ..forms import (
+    ActionForm,
+    AssessmentForm,
+    BreakGlassForm,
+    ConsentForm,
+    FollowUpDoneForm,
+    FollowUpForm,
+    GoalForm,
+    HouseholdForm,
+    HouseholdMemberForm,
+    MigrationEpisodeForm,
+    SessionForm,
+    StatusForm,
+)
+from ._helpers import back_with_errors, case_or_404
+
+
+def _workable_case(request, pk):
+    case = case_or_404(request, pk)
+    if not perms.can_work_on_case(request.user, case):
+        raise PermissionDenied
+    return case
+
+
+def _form_page(request, case, form, title, save, *, success, template="reintegration/case_form_page.html"):
+    """Shared GET/POST flow of the small 'add X to this case' forms: ``save`` is a service."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(acting_user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, success)
+            return redirect(case.get_absolute_url())
+    return render(request, template, {"case": case, "form": form, "title": title})
+
+
+def consent_add(request, pk: int):
+    case = _workable_case(request, pk)
+    form = ConsentForm(request.POST or None)
+    save = partial(services.consent_record, beneficiary=case.beneficiary)
+    return _form_page(request, case, form, _("Record consent"), save, success=_("The consent is recorded."))
+
+
+@require_POST
+def consent_withdraw(request, pk: int, consent_pk: int):
+    case = _workable_case(request, pk)
+    consent = get_object_or_404(case.beneficiary.consents, pk=consent_pk)
+    services.consent_withdraw(consent=consent, acting_user=request.user)
+    messages.success(request, _("The withdrawal of consent is recorded."))
+    return redirect(case.get_absolute_url())
+
+
+def episode_add(request, pk: int):
+    case = _workable_case(request, pk)
+    form = MigrationEpisodeForm(request.POST or None)
+    save = partial(services.migration_episode_add, beneficiary=case.beneficiary)
+    return _form_page(
+        request, case, form, _("Add a migration episode"), save, success=_("The migration episode is added.")
+    )
+
+
+def household_edit(request, pk: int):
+    case = _workable_case(request, pk)
+    household = case.beneficiary.household
+    initial = {"size": 1}
+    if household:
+        initial = {
+            "size": household.size,
+            "female_headed": household.female_headed,
+            "is_head": household.head_id == case.beneficiary_id,
+        }
+    form = HouseholdForm(request.POST or None, initial=initial)
+    save = partial(services.household_update, beneficiary=case.beneficiary)
+    return _form_page(request, case, form, _("Household"), save, success=_("The household is saved."))
+
+
+def household_member_add(request, pk: int):
+    case = _workable_case(request, pk)
+    if not case.beneficiary.household_id:
+        messages.error(request, _("Record the household first."))
+        return redirect("reintegration:household-edit", pk=case.pk)
+    form = HouseholdMemberForm(request.POST or None)
+    save = partial(services.household_member_add, beneficiary=case.beneficiary)
+    return _form_page(
+        request, case, form, _("Add a household member"), save, success=_("The household member is added.")
+    )
+
+
+def assessment_add(request, pk: int):
+    case = _workable_case(request, pk)
+    form = AssessmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assessment_record(
+                case=case,
+                needs=form.needs(),
+                acting_user=request.user,
+                notes=form.cleaned_data["notes"],
+                assessed_on=form.cleaned_data["assessed_on"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The needs assessment is recorded."))
+            return redirect(case.get_absolute_url())
+    return render(request, "reintegration/needassessment_form.html", {"case": case, "form": form})
+
+
+@require_POST
+def need_status(request, pk: int, need_pk: int):
+    case = _workable_case(request, pk)
+    from ..models import AssessedNeed
+
+    need = get_object_or_404(AssessedNeed, pk=need_pk, assessment__case=case)
+    form = StatusForm(request.POST)
+    try:
+        services.assessed_need_set_status(need=need, status=form.data.get("status", ""), acting_user=request.user)
+    except ValidationError as error:
+        return back_with_errors(request, error, case.get_absolute_url())
+    return redirect(case.get_absolute_url())
+
+
+def session_add(request, pk: int):
+    case = _workable_case(request, pk)
+    form = SessionForm(request.POST or None)
+    save = partial(services.session_record, case=case)
+    return _form_page(
+        request, case, form, _("Record a counselling session"), save, success=_("The session is recorded.")
+    )
+
+
+def confidential_notes(request, pk: int):
+    """An officer reads the confidential notes after typing a reason (logged; listed for review)."""
+    case = case_or_404(request, pk)
+    if not perms.can_break_glass(request.user, case):
+        raise PermissionDenied
+    form = BreakGlassForm(request.POST or None)
+    sessions = None
+    if request.method == "POST" and form.is_valid():
+        sessions = services.confidential_notes_open(
+            case=case, reason=form.cleaned_data["reason"], acting_user=request.user, path=request.path
+        )
+    return render(
+        request, "reintegration/case_confidential_notes.html", {"case": case, "form": form, "sessions": sessions}
+    )
+
+
+def goal_add(request, pk: int):
+    case = _workable_case(request, pk)
+    form = GoalForm(request.POST or None)
+    save = partial(services.goal_add, case=case)
+    return _form_page(request, case, form, _("Add a plan goal"), save, success=_("The goal is added to the plan."))
+
+
+def action_add(request, pk: int, goal_pk: int):
+    case = _workable_case(request, pk)
+    goal = get_object_or_404(case.goals, pk=goal_pk)
+    form = ActionForm(request.POST or None)
+    save = partial(services.action_add, goal=goal)
+    title = _("Add an action to: %(goal)s") % {"goal": goal}
+    return _form_page(request, case, form, title, save, success=_("The action is added to the plan."))
+
+
+@require_POST
+def goal_status(request, pk: int, goal_pk: int):
+    case = _workable_case(request, pk)
+    goal = get_object_or_404(case.goals, pk=goal_pk)
+    try:
+        services.goal_set_status(goal=goal, status=request.POST.get("status", ""), acting_user=request.user)
+    except ValidationError as error:
+        return back_with_errors(request, error, case.get_absolute_url())
+    return redirect(case.get_absolute_url())
+
+
+@require_POST
+def action_status(request, pk: int, action_pk: int):
+    case = _workable_case(request, pk)
+    from ..models import PlanAction
+
+    action = get_object_or_404(PlanAction, pk=action_pk, goal__case=case)
+    try:
+        services.action_set_status(action=action, status=request.POST.get("status", ""), acting_user=request.user)
+    except ValidationError as error:
+        return back_with_errors(request, error, case.get_absolute_url())
+    return redirect(case.get_absolute_url())
+
+
+def follow_up_add(request, pk: int):
+    case = _workable_case(request, pk)
+    form = FollowUpForm(request.POST or None, case=case)
+    save = partial(services.follow_up_schedule, case=case)
+    return _form_page(request, case, form, _("Schedule a follow-up"), save, success=_("The follow-up is scheduled."))
+
+
+def follow_up_done(request, pk: int, follow_up_pk: int):
+    case = _workable_case(request, pk)
+    follow_up = get_object_or_404(case.follow_ups, pk=follow_up_pk)
+    form = FollowUpDoneForm(request.POST or None)
+    save = partial(services.follow_up_complete, follow_up=follow_up)
+    title = _("Follow-up done: %(purpose)s") % {"purpose": follow_up.purpose}
+    return _form_page(request, case, form, title, save, success=_("The follow-up is marked done."))

@@ -1,0 +1,66 @@
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.access import require
+from accounts.models import AccessLog
+from accounts.permissions import is_hub_staff
+from accounts.roles import Role
+from hubs.permissions import hub_ids_of
+
+from .. import permissions as perms
+from .. import services
+from ..models import Case, CaseTransfer, FollowUp
+from ._helpers import beneficiary_or_404
+
+
+@require(is_hub_staff)
+def my_work(request):
+    """A counsellor's and hub lead's day: overdue follow-ups, approvals, transfers."""
+    user, today = request.user, timezone.localdate()
+    led = hub_ids_of(user, Role.HUB_LEAD)
+    follow_ups = FollowUp.objects.pending().for_list().filter(case__hub_id__in=hub_ids_of(user))
+    mine = follow_ups.filter(assigned_to=user)
+    context = {
+        "today": today,
+        "overdue": list(mine.filter(due_on__lt=today)),
+        "upcoming": list(mine.filter(due_on__gte=today)[:10]),
+        "team_overdue": list(follow_ups.filter(due_on__lt=today).exclude(assigned_to=user)) if led else [],
+        "approvals": list(Case.objects.for_list().filter(hub_id__in=led, status=Case.Status.CLOSURE_REQUESTED)),
+        "transfers_in": list(
+            CaseTransfer.objects.filter(to_hub_id__in=led, status=CaseTransfer.Status.PENDING).select_related(
+                "case", "from_hub", "requested_by"
+            )
+        ),
+        "my_cases": list(Case.objects.for_list().live().filter(counsellor=user)[:50]),
+    }
+    return render(request, "reintegration/my_work.html", context)
+
+
+@require(perms.can_review_break_glass)
+def break_glass_review(request):
+    """Every opening of confidential notes with its reason, for the officers' review."""
+    entries = (
+        AccessLog.objects.filter(
+            action=AccessLog.Action.BREAK_GLASS, content_type=ContentType.objects.get_for_model(Case)
+        )
+        .select_related("user")
+        .order_by("-at")
+    )
+    page = Paginator(entries, 25).get_page(request.GET.get("page"))
+    numbers = dict(Case.objects.filter(pk__in=[e.object_id for e in page]).values_list("pk", "number"))
+    rows = [{"entry": e, "case_number": numbers.get(int(e.object_id)) if e.object_id.isdigit() else None} for e in page]
+    return render(request, "reintegration/break_glass_review.html", {"page": page, "rows": rows})
+
+
+@require_POST
+@require(perms.can_export_beneficiary)
+def beneficiary_export(request, pk: int):
+    person = beneficiary_or_404(request, pk)
+    content = services.beneficiary_export(beneficiary=person, acting_user=request.user, path=request.path)
+    response = HttpResponse(content, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="beneficiary-{person.pk}.json"'
+    return response

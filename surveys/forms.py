@@ -1,0 +1,202 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.core.validators import FileExtensionValidator
+from django.utils.translation import gettext_lazy as _
+
+from hubs.models import Municipality
+
+from .logic import apply_rules, to_json
+from .models import Instrument, InstrumentVersion, Question, Round
+from .services import QUESTION_FIELDS
+
+T = Question.Type
+CHOICES_HELP = _("One choice per line: value | Georgian label | English label")
+
+
+class _Crispy:
+    def _helper(self):
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class InstrumentForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = Instrument
+        fields = ["code", "name_ka", "name_en", "kind", "description"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._helper()
+
+
+class QuestionForm(_Crispy, forms.ModelForm):
+    choices_text = forms.CharField(
+        label=_("Choices"), required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text=CHOICES_HELP
+    )
+
+    class Meta:
+        model = Question
+        fields = [f for f in QUESTION_FIELDS if f != "list_name"]
+        widgets = {"label_ka": forms.Textarea(attrs={"rows": 2}), "label_en": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._helper()
+        if self.instance.pk:
+            self.initial["choices_text"] = "\n".join(
+                f"{c.value} | {c.label_ka} | {c.label_en}" for c in self.instance.choices.all()
+            )
+
+    def clean_choices_text(self):
+        choices = []
+        for number, line in enumerate(self.cleaned_data["choices_text"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split("|")]
+            if len(parts) != 3 or not parts[0]:
+                raise forms.ValidationError(
+                    _("Line %(number)s: write value | Georgian | English.") % {"number": number}
+                )
+            choices.append(tuple(parts))
+        return choices
+
+    def spec(self) -> dict:
+        spec = {name: self.cleaned_data.get(name, "") for name in QUESTION_FIELDS if name != "list_name"}
+        spec["list_name"] = spec["name"] if spec["type"] in Question.CHOICE_TYPES else ""
+        return spec
+
+
+class UploadForm(_Crispy, forms.Form):
+    file = forms.FileField(label=_("File"))
+
+    def __init__(self, *args, extensions=("xlsx",), **kwargs):
+        super().__init__(*args, **kwargs)
+        self._helper()
+        self.fields["file"].validators = [FileExtensionValidator(list(extensions))]
+        self.fields["file"].help_text = ", ".join(f".{e}" for e in extensions)
+
+
+class RoundForm(_Crispy, forms.ModelForm):
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Municipalities"),
+        queryset=Municipality.objects.filter(is_pilot=True),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    target = forms.IntegerField(label=_("Target sample per municipality"), min_value=0, initial=50)
+
+    class Meta:
+        model = Round
+        fields = ["version", "name_ka", "name_en", "start_date", "end_date"]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._helper()
+        self.fields["version"].queryset = (
+            InstrumentVersion.objects.select_related("instrument").filter(questions__isnull=False).distinct()
+        )
+
+
+class TargetsForm(_Crispy, forms.Form):
+    def __init__(self, *args, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._helper()
+        for target in targets:
+            self.fields[f"m{target.municipality_id}"] = forms.IntegerField(
+                label=target.municipality.name, min_value=0, initial=target.target
+            )
+
+    def targets(self) -> dict[int, int]:
+        return {int(name[1:]): value for name, value in self.cleaned_data.items()}
+
+
+def _field(question: Question) -> forms.Field:
+    label = f"{question.label} *" if question.required else question.label
+    common = {"label": label, "help_text": question.hint, "required": False}
+    choices = [(c.value, c.label) for c in question.choices.all()]
+    if question.type == T.INTEGER:
+        return forms.IntegerField(**common)
+    if question.type == T.DECIMAL:
+        return forms.DecimalField(max_digits=14, decimal_places=4, **common)
+    if question.type == T.DATE:
+        return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+    if question.type == T.SELECT_ONE:
+        return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+    if question.type == T.SELECT_MULTIPLE:
+        return forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **common)
+    return forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), **common)
+
+
+def rank_name(question: Question, place: int) -> str:
+    return f"{question.name}__{place}"
+
+
+class ResponseForm(forms.Form):
+    """The questionnaire of a round. Fields are optional here: required/constraints/relevance come
+    from the version's rules (logic.apply_rules), which the service applies again."""
+
+    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects.none())
+
+    household = forms.ModelChoiceField(
+        label=_("Registered household (optional)"),
+        queryset=None,
+        required=False,
+        widget=forms.NumberInput,
+        help_text=_("The household number from the case register, if the household is registered."),
+        error_messages={"invalid_choice": _("No registered household of yours has this number.")},
+    )
+
+    def __init__(self, *args, questions, municipalities, households, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        self.fields["municipality"].queryset = municipalities
+        self.fields["household"].queryset = households
+        if len(municipalities) == 1:
+            self.fields["municipality"].initial = municipalities[0]
+        for question in questions:
+            if question.type == T.RANK:
+                choices = [("", "—")] + [(c.value, c.label) for c in question.choices.all()]
+                for place in range(1, len(choices)):
+                    self.fields[rank_name(question, place)] = forms.ChoiceField(
+                        label=f"{place}.", choices=choices, required=False
+                    )
+            else:
+                self.fields[question.name] = _field(question)
+        self.outcome = None
+
+    def values(self) -> dict:
+        values = {}
+        for question in self.questions:
+            if question.type == T.RANK:
+                places = len(question.choices.all())
+                ranked = [self.cleaned_data.get(rank_name(question, p)) for p in range(1, places + 1)]
+                values[question.name] = [v for v in ranked if v]
+            else:
+                values[question.name] = to_json(question, self.cleaned_data.get(question.name))
+        return values
+
+    def clean(self):
+        cleaned = super().clean()
+        values = self.values()
+        for question in self.questions:
+            ranked = values[question.name] if question.type == T.RANK else []
+            if len(set(ranked)) != len(ranked):
+                self.add_error(rank_name(question, 1), _("Each choice may be ranked once."))
+        self.outcome = apply_rules(self.questions, values)
+        for name, message in self.outcome.errors.items():
+            field = rank_name(next(q for q in self.questions if q.name == name), 1) if name not in self.fields else name
+            self.add_error(field, message)
+        return cleaned
+
+    def rows(self):
+        """(question, bound fields, hidden) for the template, in order."""
+        hidden = self.outcome.hidden if self.outcome else apply_rules(self.questions, {}).hidden
+        for question in self.questions:
+            if question.type == T.RANK:
+                names = [rank_name(question, p) for p in range(1, len(question.choices.all()) + 1)]
+            else:
+                names = [question.name]
+            yield question, [self[n] for n in names], question.name in hidden

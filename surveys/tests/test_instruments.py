@@ -1,0 +1,109 @@
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
+
+from surveys.logic import apply_rules
+from surveys.models import Instrument, InstrumentVersion
+from surveys.services import (
+    instrument_create,
+    question_add,
+    question_update,
+    version_build,
+    version_create,
+    version_signature,
+)
+
+from .factories import SAMPLE_QUESTIONS, ResponseFactory, RoundFactory, build_version
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
+def _spec(**overrides):
+    return {"name": "q1", "type": "integer", "label_ka": "კითხვა", "label_en": "Question"} | overrides
+
+
+def build_in_app(officer, questions=SAMPLE_QUESTIONS):
+    """What an officer does in the builder: an instrument, a version, then one question at a time."""
+    instrument = instrument_create(code="built", name_ka="ა", name_en="A", kind="baseline", acting_user=officer)
+    version = version_create(instrument=instrument, acting_user=officer)
+    for spec in questions:
+        fields = {k: v for k, v in spec.items() if k != "choices"}
+        question_add(version=version, spec=fields, choices=spec.get("choices", []), acting_user=officer)
+    return version
+
+
+def test_officer_builds_an_instrument_question_by_question(officer):
+    version = build_in_app(officer)
+    assert version.number == 1
+    assert [q.name for q in version.questions.all()] == [s["name"] for s in SAMPLE_QUESTIONS]
+    needs = version.questions.get(name="needs")
+    assert [c.value for c in needs.choices.all()] == ["employment", "housing", "medical_care"]
+
+
+def test_counsellor_cannot_build_instruments(counsellor):
+    with pytest.raises(PermissionDenied):
+        instrument_create(code="x", name_ka="ა", name_en="A", kind="baseline", acting_user=counsellor)
+
+
+def test_skip_logic_may_only_refer_to_earlier_questions(officer):
+    version = version_create(
+        instrument=Instrument.objects.create(code="i", name_ka="ი", name_en="I"), acting_user=officer
+    )
+    with pytest.raises(ValidationError, match="not an earlier question"):
+        question_add(version=version, spec=_spec(relevant="${later} = 1"), choices=[], acting_user=officer)
+    with pytest.raises(ValidationError, match="Cannot read|Unexpected|Expected"):
+        question_add(version=version, spec=_spec(constraint=". >>= 1"), choices=[], acting_user=officer)
+
+
+def test_choice_question_needs_choices(officer):
+    version = version_create(
+        instrument=Instrument.objects.create(code="i", name_ka="ი", name_en="I"), acting_user=officer
+    )
+    with pytest.raises(ValidationError, match="at least one choice"):
+        question_add(version=version, spec=_spec(type="select_one"), choices=[], acting_user=officer)
+
+
+def test_an_answered_version_never_changes(officer):
+    round_ = RoundFactory()
+    ResponseFactory(round=round_)
+    question = round_.version.questions.get(name="age")
+    with pytest.raises(ValidationError, match="already been answered"):
+        question_update(question=question, spec={"label_en": "Changed"}, choices=None, acting_user=officer)
+    with pytest.raises(ValidationError, match="already been answered"):
+        question_add(version=round_.version, spec=_spec(name="new"), choices=[], acting_user=officer)
+    question.refresh_from_db()
+    assert question.label_en == "Age"
+
+
+def test_a_new_version_copies_the_answered_one_and_can_change(officer):
+    round_ = RoundFactory()
+    ResponseFactory(round=round_)
+    copy = version_create(instrument=round_.version.instrument, acting_user=officer, copy_from=round_.version)
+    assert copy.number == round_.version.number + 1
+    assert version_signature(copy) == version_signature(round_.version)
+    question = copy.questions.get(name="age")
+    question_update(question=question, spec={"label_en": "Age in years"}, choices=None, acting_user=officer)
+    assert round_.version.questions.get(name="age").label_en == "Age"
+
+
+def test_version_build_refuses_a_broken_definition(officer):
+    instrument = Instrument.objects.create(code="i", name_ka="ი", name_en="I")
+    with pytest.raises(ValidationError):
+        version_build(instrument=instrument, questions=[_spec(), _spec()], acting_user=officer, source="builder")
+    assert not InstrumentVersion.objects.filter(instrument=instrument).exists()
+
+
+def test_rules_hide_skipped_questions_check_required_and_constraints():
+    questions = list(build_version().questions.all())
+    outcome = apply_rules(questions, {"sex": "male", "age": 70, "returnee": "no", "months_abroad": 12})
+    assert outcome.hidden == {"months_abroad", "plan_to_leave"}
+    assert "months_abroad" not in outcome.answers  # a skipped answer is dropped, not stored
+    assert outcome.errors == {}
+    outcome = apply_rules(questions, {"sex": "male", "age": 12, "returnee": "yes"})
+    assert outcome.errors == {"age": "Age from 18 to 110", "months_abroad": "This question must be answered."}
