@@ -9,6 +9,16 @@ class GrantsConfig(AppConfig):
 
     def ready(self):
         from accounts.navigation import NavItem, register
+        from hubs.counts import register_count
+
+        from . import counts
+
+        register_count(
+            "grant_applications",
+            _("Grant applications"),
+            per_hub=counts.applications_per_hub,
+            per_municipality=counts.applications_per_municipality,
+        )
         from accounts.roles import Role, register_role_provider
         from reintegration.panels import register_case_panel
 

@@ -9,6 +9,16 @@ class ReintegrationConfig(AppConfig):
 
     def ready(self):
         from accounts.navigation import NavItem, register
+        from hubs.counts import register_count
+
+        from . import counts
+
+        register_count(
+            "open_cases",
+            _("Open cases"),
+            per_hub=counts.open_cases_per_hub,
+            per_municipality=counts.open_cases_per_municipality,
+        )
         from accounts.permissions import is_hub_staff
 
         from .permissions import can_see_case_list
