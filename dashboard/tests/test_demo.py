@@ -37,3 +37,22 @@ def test_seed_demo_refuses_production(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("seed_demo")
+
+
+def test_every_demo_account_opens_every_page_of_its_menu_on_the_demo_data():
+    """A new user's first walk: each demo account follows each entry of its own menu."""
+    from accounts.models import User
+    from accounts.navigation import menu_for
+
+    call_command("seed_demo", allow_production=True)
+    broken = []
+    for email, _role in demo_logins():
+        user = User.objects.get(email=email)
+        client = Client()
+        client.force_login(user)
+        for entry in menu_for(user):
+            for item in entry.get("children", [entry]):
+                status = client.get(item["url"]).status_code
+                if status != 200:
+                    broken.append(f"{email} {item['url']}: {status}")
+    assert broken == []
