@@ -2,10 +2,10 @@
 
 from decimal import Decimal, InvalidOperation
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import CrispyFormMixin, DateInput
 from accounts.models import User
 from reintegration.vulnerability import Vulnerability
 
@@ -22,19 +22,7 @@ from .models import (
 )
 
 
-class CrispyMixin:
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-class CycleForm(CrispyMixin, forms.ModelForm):
+class CycleForm(CrispyFormMixin, forms.ModelForm):
     """The tie-break order is chosen as first, second, third and fourth rule."""
 
     TIE_FIELDS = ("tie_break_1", "tie_break_2", "tie_break_3", "tie_break_4")
@@ -80,13 +68,13 @@ class CycleForm(CrispyMixin, forms.ModelForm):
         widgets = {"call_opens": DateInput, "call_closes": DateInput, "municipalities": forms.CheckboxSelectMultiple}
 
 
-class CriterionForm(CrispyMixin, forms.ModelForm):
+class CriterionForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = Criterion
         fields = ["name_ka", "name_en", "description", "weight", "score_min", "score_max", "minimum"]
 
 
-class CommitteeMemberForm(CrispyMixin, forms.ModelForm):
+class CommitteeMemberForm(CrispyFormMixin, forms.ModelForm):
     user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.filter(is_active=True))
 
     class Meta:
@@ -127,7 +115,7 @@ class DecisionForm(forms.Form):
     )
 
 
-class ApplicationForm(CrispyMixin, forms.ModelForm):
+class ApplicationForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = Application
         fields = ["team_name", "team_type", "business_idea", "description", "municipality", "hub", "requested_amount"]
@@ -155,12 +143,12 @@ class TeamMemberForm(forms.ModelForm):
 TeamMemberFormSet = forms.formset_factory(TeamMemberForm, extra=4, min_num=2, validate_min=True)
 
 
-class MentorForm(CrispyMixin, forms.Form):
+class MentorForm(CrispyFormMixin, forms.Form):
     mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=User.objects.filter(is_active=True))
     start_date = forms.DateField(label=_("Start date"), widget=DateInput)
 
 
-class SessionForm(CrispyMixin, forms.ModelForm):
+class SessionForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = MentoringSession
         fields = ["date", "duration_minutes", "topics", "notes", "agreed_tasks"]
@@ -174,7 +162,7 @@ def _amount(text: str) -> Decimal:
         raise forms.ValidationError(_("“%(value)s” is not an amount.") % {"value": text}) from error
 
 
-class PlanForm(CrispyMixin, forms.Form):
+class PlanForm(CrispyFormMixin, forms.Form):
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4}))
     budget = forms.CharField(
         label=_("Budget lines"),
@@ -212,7 +200,7 @@ class PlanForm(CrispyMixin, forms.Form):
         return milestones
 
 
-class AwardForm(CrispyMixin, forms.Form):
+class AwardForm(CrispyFormMixin, forms.Form):
     agreement_date = forms.DateField(label=_("Agreement date"), widget=DateInput)
     amount = forms.DecimalField(label=_("Amount (GEL)"), max_digits=12, decimal_places=2)
     tranches = forms.CharField(
@@ -244,7 +232,7 @@ class ReportForm(forms.Form):
     report = forms.CharField(label=_("Milestone report"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class CompletionForm(CrispyMixin, forms.Form):
+class CompletionForm(CrispyFormMixin, forms.Form):
     date = forms.DateField(label=_("Date"), widget=DateInput)
     jobs_created = forms.IntegerField(label=_("Jobs created"), min_value=0)
     monthly_income = forms.DecimalField(label=_("Monthly income (GEL)"), max_digits=12, decimal_places=2)
@@ -252,7 +240,7 @@ class CompletionForm(CrispyMixin, forms.Form):
     narrative = forms.CharField(label=_("Narrative"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class WorkshopForm(CrispyMixin, forms.ModelForm):
+class WorkshopForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = Workshop
         fields = ["title", "date", "place"]

@@ -1,9 +1,9 @@
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import CrispyFormMixin
 from accounts.models import User
 from accounts.roles import Role
 
@@ -27,14 +27,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
-class CrispyMixin:
-    def _helper(self):
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-
-
-class HubForm(CrispyMixin, forms.ModelForm):
+class HubForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = Hub
         fields = ["name_ka", "name_en", "address", "phone", "opening_date"]
@@ -42,7 +35,6 @@ class HubForm(CrispyMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._helper()
 
 
 class OpeningHoursForm(forms.ModelForm):
@@ -64,14 +56,13 @@ def opening_rows(formset) -> list[dict]:
     ]
 
 
-class HubStatusForm(CrispyMixin, forms.Form):
+class HubStatusForm(CrispyFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("New status"))
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, hub: Hub, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [(s.value, s.label) for s in Hub.Status if s.value in hub.allowed_statuses()]
-        self._helper()
 
 
 def _role_choices(hub_lead_allowed: bool):
@@ -81,7 +72,7 @@ def _role_choices(hub_lead_allowed: bool):
     return choices
 
 
-class StaffInviteForm(CrispyMixin, forms.Form):
+class StaffInviteForm(CrispyFormMixin, forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     email = forms.EmailField(label=_("Email address"))
     role = forms.ChoiceField(label=_("Role"))
@@ -93,10 +84,9 @@ class StaffInviteForm(CrispyMixin, forms.Form):
     def __init__(self, *args, hub_lead_allowed: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = _role_choices(hub_lead_allowed)
-        self._helper()
 
 
-class StaffAssignForm(CrispyMixin, forms.Form):
+class StaffAssignForm(CrispyFormMixin, forms.Form):
     user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
     role = forms.ChoiceField(label=_("Role"))
     start_date = forms.DateField(label=_("Start date"), initial=timezone.localdate, widget=DATE)
@@ -107,18 +97,16 @@ class StaffAssignForm(CrispyMixin, forms.Form):
         self.fields["role"].choices = _role_choices(hub_lead_allowed)
         self.fields["user"].queryset = people
         self.fields["user"].label_from_instance = lambda user: f"{user.full_name} <{user.email}>"
-        self._helper()
 
 
-class MembershipEndForm(CrispyMixin, forms.Form):
+class MembershipEndForm(CrispyFormMixin, forms.Form):
     end_date = forms.DateField(label=_("Last working day"), initial=timezone.localdate, widget=DATE)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._helper()
 
 
-class StaffMoveForm(CrispyMixin, forms.Form):
+class StaffMoveForm(CrispyFormMixin, forms.Form):
     to_hub = forms.ModelChoiceField(label=_("New hub"), queryset=Hub.objects.none())
     on_date = forms.DateField(label=_("First day at the new hub"), initial=timezone.localdate, widget=DATE)
     role = forms.ChoiceField(label=_("Role at the new hub"), choices=HubMembership.ROLE_CHOICES)
@@ -127,10 +115,9 @@ class StaffMoveForm(CrispyMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["to_hub"].queryset = Hub.objects.exclude(pk=membership.hub_id).select_related("municipality")
         self.fields["role"].initial = membership.role
-        self._helper()
 
 
-class MunicipalityForm(CrispyMixin, forms.ModelForm):
+class MunicipalityForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = Municipality
         fields = ["name_ka", "name_en", "kind", "population", "administrative_centre", "notes"]
@@ -138,10 +125,9 @@ class MunicipalityForm(CrispyMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._helper()
 
 
-class TrainingEventForm(CrispyMixin, forms.ModelForm):
+class TrainingEventForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = TrainingEvent
         fields = [
@@ -167,10 +153,9 @@ class TrainingEventForm(CrispyMixin, forms.ModelForm):
         )
         self.fields["hub"].queryset = Hub.objects.select_related("municipality")
         self.fields["trainer"].queryset = User.objects.filter(is_active=True)
-        self._helper()
 
 
-class ParticipantAddForm(CrispyMixin, forms.Form):
+class ParticipantAddForm(CrispyFormMixin, forms.Form):
     user = forms.ModelChoiceField(label=_("Staff account"), queryset=User.objects.none(), required=False)
     external_name = forms.CharField(label=_("Or a name (without an account)"), max_length=200, required=False)
     external_name_en = forms.CharField(label=_("The name in Latin letters"), max_length=200, required=False)
@@ -186,7 +171,6 @@ class ParticipantAddForm(CrispyMixin, forms.Form):
         already = event.participants.filter(user__isnull=False).values("user")
         staff = HubMembership.objects.active().values("user")
         self.fields["user"].queryset = User.objects.filter(is_active=True, pk__in=staff).exclude(pk__in=already)
-        self._helper()
 
 
 class ParticipantResultForm(forms.ModelForm):
@@ -202,7 +186,7 @@ class ParticipantResultForm(forms.ModelForm):
 ParticipantResultFormSet = forms.modelformset_factory(TrainingParticipant, form=ParticipantResultForm, extra=0)
 
 
-class InfoSessionForm(CrispyMixin, forms.ModelForm):
+class InfoSessionForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = InfoSession
         fields = [
@@ -236,7 +220,6 @@ class InfoSessionForm(CrispyMixin, forms.ModelForm):
         self.fields["facilitator"].queryset = User.objects.filter(is_active=True, pk__in=colleagues)
         if hubs.count() == 1 and not self.instance.pk:
             self.fields["hub"].initial = hubs.first()
-        self._helper()
         self.helper.layout = Layout(
             Row(Column("hub"), Column("date"), Column("topic")),
             Row(Column("place"), Column("facilitator"), Column("facilitator_name")),
@@ -250,7 +233,7 @@ class InfoSessionForm(CrispyMixin, forms.ModelForm):
         )
 
 
-class CriterionForm(CrispyMixin, forms.ModelForm):
+class CriterionForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = SelectionCriterion
         fields = ["name_ka", "name_en", "description", "weight", "min_score", "max_score", "sort_order", "is_active"]
@@ -258,10 +241,9 @@ class CriterionForm(CrispyMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._helper()
 
 
-class ApplicationForm(CrispyMixin, forms.ModelForm):
+class ApplicationForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = MunicipalityApplication
         fields = APPLICATION_FIELDS
@@ -275,7 +257,6 @@ class ApplicationForm(CrispyMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         taken = MunicipalityApplication.objects.exclude(pk=self.instance.pk).values("municipality")
         self.fields["municipality"].queryset = Municipality.objects.exclude(pk__in=taken).select_related("region")
-        self._helper()
         self.helper.layout = Layout(
             Row(Column("municipality"), Column("received_on")),
             Fieldset(
@@ -291,17 +272,16 @@ class ApplicationForm(CrispyMixin, forms.ModelForm):
         )
 
 
-class ApplicationDocumentForm(CrispyMixin, forms.ModelForm):
+class ApplicationDocumentForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = ApplicationDocument
         fields = ["title", "file"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._helper()
 
 
-class ApplicationScoreForm(CrispyMixin, forms.Form):
+class ApplicationScoreForm(CrispyFormMixin, forms.Form):
     """One score and comment per criterion in use, within the criterion's own range."""
 
     def __init__(self, *args, criteria, mine: dict, **kwargs):
@@ -319,14 +299,13 @@ class ApplicationScoreForm(CrispyMixin, forms.Form):
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 label=_("Comment"), required=False, initial=current.comment if current else ""
             )
-        self._helper()
 
     def scores(self) -> dict[int, tuple[int, str]]:
         data = self.cleaned_data
         return {c.pk: (data[f"score_{c.pk}"], data[f"comment_{c.pk}"]) for c in self.criteria}
 
 
-class ApplicationDecisionForm(CrispyMixin, forms.Form):
+class ApplicationDecisionForm(CrispyFormMixin, forms.Form):
     status = forms.ChoiceField(
         label=_("Decision"),
         choices=[
@@ -348,4 +327,3 @@ class ApplicationDecisionForm(CrispyMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if not needs_hub:
             del self.fields["hub_code"]
-        self._helper()

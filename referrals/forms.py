@@ -1,18 +1,12 @@
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import CrispyFormMixin
 from hubs.models import Municipality, Region
 from reintegration.taxonomy import grouped_choices
 
 from .models import Language, Location, Organization, Referral, Service, TargetGroup
-
-
-class _Crispy:
-    def _crispy(self):
-        self.helper = FormHelper()
-        self.helper.form_tag = False
 
 
 def _https_urls(field, **kwargs):
@@ -26,7 +20,7 @@ def _phone_lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class OrganizationForm(_Crispy, forms.ModelForm):
+class OrganizationForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = Organization
         formfield_callback = _https_urls
@@ -38,10 +32,9 @@ class OrganizationForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
 
 
-class LocationForm(_Crispy, forms.ModelForm):
+class LocationForm(CrispyFormMixin, forms.ModelForm):
     phone_numbers = forms.CharField(
         label=_("Phone numbers"), required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text=_("One per line.")
     )
@@ -55,13 +48,12 @@ class LocationForm(_Crispy, forms.ModelForm):
         self.fields["municipality"].queryset = Municipality.objects.select_related("region")
         if self.instance.pk:
             self.fields["phone_numbers"].initial = "\n".join(p.number for p in self.instance.phones.all())
-        self._crispy()
 
     def clean_phone_numbers(self):
         return _phone_lines(self.cleaned_data["phone_numbers"])
 
 
-class ServiceForm(_Crispy, forms.ModelForm):
+class ServiceForm(CrispyFormMixin, forms.ModelForm):
     target_groups = forms.MultipleChoiceField(
         label=_("Target groups"), choices=TargetGroup.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -117,7 +109,6 @@ class ServiceForm(_Crispy, forms.ModelForm):
             self.fields[name].widget.attrs["size"] = 6
         if self.instance.pk:
             self.fields["phone_numbers"].initial = "\n".join(p.number for p in self.instance.phones.all())
-        self._crispy()
 
     def clean_phone_numbers(self):
         return _phone_lines(self.cleaned_data["phone_numbers"])
@@ -127,7 +118,7 @@ class VerifyForm(forms.Form):
     """The verify button posts nothing but the CSRF token."""
 
 
-class PublishEditionForm(_Crispy, forms.Form):
+class PublishEditionForm(CrispyFormMixin, forms.Form):
     note = forms.CharField(
         label=_("Note on this edition"),
         required=False,
@@ -137,10 +128,9 @@ class PublishEditionForm(_Crispy, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
 
 
-class ReferralForm(_Crispy, forms.Form):
+class ReferralForm(CrispyFormMixin, forms.Form):
     service = forms.ModelChoiceField(label=_("Service"), queryset=Service.objects.none(), widget=forms.RadioSelect)
     reason = forms.CharField(
         label=_("Reason for the referral"),
@@ -155,10 +145,9 @@ class ReferralForm(_Crispy, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = services if services is not None else Service.objects.none()
         self.fields["service"].label_from_instance = lambda s: f"{s.name} · {s.organization.name}"
-        self._crispy()
 
 
-class OutcomeForm(_Crispy, forms.Form):
+class OutcomeForm(CrispyFormMixin, forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Referral.Outcome.choices, widget=forms.RadioSelect)
     feedback = forms.CharField(
         label=_("The person's feedback"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -167,10 +156,9 @@ class OutcomeForm(_Crispy, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
 
 
-class StatusForm(_Crispy, forms.Form):
+class StatusForm(CrispyFormMixin, forms.Form):
     to_status = forms.ChoiceField(
         label=_("What happened"),
         choices=[
@@ -185,15 +173,13 @@ class StatusForm(_Crispy, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
 
 
-class CancelForm(_Crispy, forms.Form):
+class CancelForm(CrispyFormMixin, forms.Form):
     note = forms.CharField(label=_("Why is the referral cancelled?"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
 
 
 class ProviderDeclineForm(forms.Form):

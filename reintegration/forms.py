@@ -1,10 +1,10 @@
 import uuid
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import CrispyFormMixin, DateInput
 from accounts.models import User
 from hubs.models import Hub, HubMembership
 
@@ -24,19 +24,6 @@ from .services.cases import BENEFICIARY_EDIT_FIELDS
 from .taxonomy import Dimension, needs_in
 
 
-class _Crispy:
-    def _crispy(self):
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 class SearchForm(forms.Form):
     q = forms.CharField(
         label=_("Name, personal number or phone"),
@@ -46,7 +33,7 @@ class SearchForm(forms.Form):
     )
 
 
-class BeneficiaryForm(_Crispy, forms.ModelForm):
+class BeneficiaryForm(CrispyFormMixin, forms.ModelForm):
     """The person's record; ``version`` carries the version the form was opened at."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -58,7 +45,6 @@ class BeneficiaryForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
         self.fields["name_latin"].required = False
         self.fields["municipality"].queryset = self.fields["municipality"].queryset.select_related("region")
         if self.instance.pk:
@@ -96,7 +82,7 @@ class IntakeForm(BeneficiaryForm):
         return super()._get_validation_exclusions() | {"personal_number"}
 
 
-class CaseForm(_Crispy, forms.ModelForm):
+class CaseForm(CrispyFormMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
@@ -105,52 +91,47 @@ class CaseForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
         staff = HubMembership.objects.active().filter(hub=self.instance.hub).values("user_id")
         self.fields["counsellor"].queryset = User.objects.filter(pk__in=staff)
         self.fields["version"].initial = self.instance.version
 
 
-class ClosureRequestForm(_Crispy, forms.Form):
+class ClosureRequestForm(CrispyFormMixin, forms.Form):
     reason = forms.ChoiceField(label=_("Closure reason"), choices=Case.ClosureReason.choices)
     note = forms.CharField(label=_("Note for the hub lead"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
 
 
-class NoteForm(_Crispy, forms.Form):
+class NoteForm(CrispyFormMixin, forms.Form):
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def __init__(self, *args, required=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
         self.fields["note"].required = required
 
 
-class TransferRequestForm(_Crispy, forms.Form):
+class TransferRequestForm(CrispyFormMixin, forms.Form):
     to_hub = forms.ModelChoiceField(label=_("Receiving hub"), queryset=Hub.objects.none())
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, case=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
         self.fields["to_hub"].queryset = Hub.objects.exclude(pk=case.hub_id).select_related("municipality")
 
 
-class TransferAcceptForm(_Crispy, forms.Form):
+class TransferAcceptForm(CrispyFormMixin, forms.Form):
     counsellor = forms.ModelChoiceField(label=_("Responsible counsellor"), queryset=User.objects.none())
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
     def __init__(self, *args, hub=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
         staff = HubMembership.objects.active().filter(hub=hub).values("user_id")
         self.fields["counsellor"].queryset = User.objects.filter(pk__in=staff)
 
 
-class ConsentForm(_Crispy, forms.ModelForm):
+class ConsentForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = Consent
         fields = ["purpose", "provider_name", "given_on", "method", "witness"]
@@ -158,7 +139,6 @@ class ConsentForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
 
     def clean_given_on(self):
         day = self.cleaned_data["given_on"]
@@ -167,7 +147,7 @@ class ConsentForm(_Crispy, forms.ModelForm):
         return day
 
 
-class MigrationEpisodeForm(_Crispy, forms.ModelForm):
+class MigrationEpisodeForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = MigrationEpisode
         fields = ["country", "departure_date", "return_date", "status_abroad", "return_type"]
@@ -175,27 +155,24 @@ class MigrationEpisodeForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
 
 
-class HouseholdForm(_Crispy, forms.Form):
+class HouseholdForm(CrispyFormMixin, forms.Form):
     size = forms.IntegerField(label=_("Household size"), min_value=1, max_value=50)
     female_headed = forms.BooleanField(label=_("Female-headed household"), required=False)
     is_head = forms.BooleanField(label=_("This person is the head of the household"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
 
 
-class HouseholdMemberForm(_Crispy, forms.ModelForm):
+class HouseholdMemberForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = HouseholdMember
         fields = ["full_name", "relationship", "personal_number", "birth_year", "sex"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
         self.fields["full_name"].required = True
 
 
@@ -242,7 +219,7 @@ class AssessmentForm(forms.Form):
         ]
 
 
-class SessionForm(_Crispy, forms.ModelForm):
+class SessionForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = CounsellingSession
         fields = ["held_on", "kind", "mode", "duration_minutes", "topics", "next_steps", "confidential_notes"]
@@ -255,7 +232,6 @@ class SessionForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
 
     def clean_held_on(self):
         day = self.cleaned_data["held_on"]
@@ -264,7 +240,7 @@ class SessionForm(_Crispy, forms.ModelForm):
         return day
 
 
-class BreakGlassForm(_Crispy, forms.Form):
+class BreakGlassForm(CrispyFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Why do you need to read the confidential notes?"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -274,10 +250,9 @@ class BreakGlassForm(_Crispy, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
 
 
-class GoalForm(_Crispy, forms.ModelForm):
+class GoalForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = PlanGoal
         fields = ["dimension", "description", "target_date"]
@@ -285,10 +260,9 @@ class GoalForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
 
 
-class ActionForm(_Crispy, forms.ModelForm):
+class ActionForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = PlanAction
         fields = ["kind", "description", "target_date"]
@@ -296,14 +270,13 @@ class ActionForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
 
 
 class StatusForm(forms.Form):
     status = forms.CharField(max_length=20)
 
 
-class FollowUpForm(_Crispy, forms.ModelForm):
+class FollowUpForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["due_on", "purpose", "assigned_to"]
@@ -311,16 +284,14 @@ class FollowUpForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, case=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()
         staff = HubMembership.objects.active().filter(hub=case.hub).values("user_id")
         self.fields["assigned_to"].queryset = User.objects.filter(pk__in=staff)
         self.fields["assigned_to"].initial = case.counsellor_id
         self.fields["assigned_to"].required = False
 
 
-class FollowUpDoneForm(_Crispy, forms.Form):
+class FollowUpDoneForm(CrispyFormMixin, forms.Form):
     outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._crispy()

@@ -1,8 +1,8 @@
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import CrispyFormMixin
 from hubs.models import Municipality
 
 from .logic import apply_rules, to_json
@@ -13,23 +13,16 @@ T = Question.Type
 CHOICES_HELP = _("One choice per line: value | Georgian label | English label")
 
 
-class _Crispy:
-    def _helper(self):
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-
-
-class InstrumentForm(_Crispy, forms.ModelForm):
+class InstrumentForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = Instrument
         fields = ["code", "name_ka", "name_en", "kind", "description"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._helper()
 
 
-class QuestionForm(_Crispy, forms.ModelForm):
+class QuestionForm(CrispyFormMixin, forms.ModelForm):
     choices_text = forms.CharField(
         label=_("Choices"), required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text=CHOICES_HELP
     )
@@ -41,7 +34,6 @@ class QuestionForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._helper()
         if self.instance.pk:
             self.initial["choices_text"] = "\n".join(
                 f"{c.value} | {c.label_ka} | {c.label_en}" for c in self.instance.choices.all()
@@ -66,17 +58,16 @@ class QuestionForm(_Crispy, forms.ModelForm):
         return spec
 
 
-class UploadForm(_Crispy, forms.Form):
+class UploadForm(CrispyFormMixin, forms.Form):
     file = forms.FileField(label=_("File"))
 
     def __init__(self, *args, extensions=("xlsx",), **kwargs):
         super().__init__(*args, **kwargs)
-        self._helper()
         self.fields["file"].validators = [FileExtensionValidator(list(extensions))]
         self.fields["file"].help_text = ", ".join(f".{e}" for e in extensions)
 
 
-class RoundForm(_Crispy, forms.ModelForm):
+class RoundForm(CrispyFormMixin, forms.ModelForm):
     municipalities = forms.ModelMultipleChoiceField(
         label=_("Municipalities"),
         queryset=Municipality.objects.filter(is_pilot=True),
@@ -94,16 +85,14 @@ class RoundForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._helper()
         self.fields["version"].queryset = (
             InstrumentVersion.objects.select_related("instrument").filter(questions__isnull=False).distinct()
         )
 
 
-class TargetsForm(_Crispy, forms.Form):
+class TargetsForm(CrispyFormMixin, forms.Form):
     def __init__(self, *args, targets, **kwargs):
         super().__init__(*args, **kwargs)
-        self._helper()
         for target in targets:
             self.fields[f"m{target.municipality_id}"] = forms.IntegerField(
                 label=target.municipality.name, min_value=0, initial=target.target
