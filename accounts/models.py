@@ -81,10 +81,17 @@ class User(AbstractBaseUser, PermissionsMixin):
         return is_officer(self)
 
 
+def active_on(day=None, *, prefix: str = "") -> Q:
+    """A membership is active from its start date to its end date (open-ended when none)."""
+    day = day or timezone.localdate()
+    return Q(**{f"{prefix}start_date__lte": day}) & (
+        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": day})
+    )
+
+
 class MembershipQuerySet(models.QuerySet):
     def active(self, on=None):
-        day = on or timezone.localdate()
-        return self.filter(Q(start_date__lte=day), Q(end_date__isnull=True) | Q(end_date__gte=day))
+        return self.filter(active_on(on))
 
 
 class Membership(models.Model):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.bilingual import BilingualNameMixin
-from accounts.models import MembershipQuerySet
+from accounts.models import MembershipQuerySet, active_on
 from accounts.roles import Role
 
 
@@ -72,12 +72,8 @@ class Municipality(BilingualNameMixin, models.Model):
 
 class HubQuerySet(models.QuerySet):
     def for_list(self):
-        today = timezone.localdate()
-        active = models.Q(memberships__start_date__lte=today) & (
-            models.Q(memberships__end_date__isnull=True) | models.Q(memberships__end_date__gte=today)
-        )
         return self.select_related("municipality__region").annotate(
-            staff_count=models.Count("memberships", filter=active, distinct=True)
+            staff_count=models.Count("memberships", filter=active_on(prefix="memberships__"), distinct=True)
         )
 
 
