@@ -1,0 +1,82 @@
+"""Consent: what a person agreed to, recorded with its form and witness, withdrawn but never deleted."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .people import Beneficiary
+
+
+class ConsentQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class Consent(models.Model):
+    """Consent for one purpose; a withdrawal keeps the row and stamps it."""
+
+    HOLDS_PERSONAL_DATA = True
+
+    class Purpose(models.TextChoices):
+        DATA_PROCESSING = "data_processing", _("Processing of personal data")
+        SHARING = "sharing", _("Sharing with a named provider")
+        SURVEYS = "surveys", _("Inclusion in surveys")
+
+    class Method(models.TextChoices):
+        SIGNED_FORM = "signed_form", _("Signed form")
+        VERBAL_WITNESS = "verbal_witness", _("Verbal, with a witness")
+
+    beneficiary = models.ForeignKey(
+        Beneficiary, verbose_name=_("beneficiary"), on_delete=models.CASCADE, related_name="consents"
+    )
+    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
+    provider_name = models.CharField(
+        _("provider"), max_length=255, blank=True, help_text=_("The organisation the data may be shared with.")
+    )
+    given_on = models.DateField(_("date given"), default=timezone.localdate)
+    method = models.CharField(_("method"), max_length=20, choices=Method.choices)
+    witness = models.CharField(_("witness"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawal recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-given_on", "-recorded_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(purpose="sharing") | ~Q(provider_name=""), name="consent_sharing_names_provider"
+            ),
+            models.CheckConstraint(
+                condition=~Q(method="verbal_witness") | ~Q(witness=""), name="consent_verbal_has_witness"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} · {self.given_on}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_at is None
+
+
+# --------------------------------------------------------------------------------------------
+# Case
+# --------------------------------------------------------------------------------------------
