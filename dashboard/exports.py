@@ -16,8 +16,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from accounts.bilingual import pick
-
 from .indicators import Period, compute, hub_regions, scope_key
 from .models import ExportJob, Indicator
 from .selectors import breakdowns, card
@@ -62,10 +60,13 @@ def donor_report(job: ExportJob) -> None:
     workbook = Workbook(write_only=True)
     summary, cells = workbook.create_sheet("indicators"), workbook.create_sheet("disaggregations")
     lists = None if suppress else workbook.create_sheet("records")
-    summary.append(["outcome", "output", "code", "indicator", "unit", "baseline", "target", "actual", "computed at"])
+    summary.append(
+        ["outcome", "output", "code", "indicator (ka)", "indicator (en)", "unit", "baseline", "target", "actual"]
+        + ["computed at"]
+    )
     cells.append(["code", "indicator", "dimension", "cell", "value"])
     if lists is not None:
-        lists.append(["code", "indicator", "record type", "record key", "hub", "month", "adds"])
+        lists.append(["code", "indicator", "record type", "record key", "hub (ka)", "month", "adds"])
     regions = hub_regions()
     hub_names = _hub_names()
     for done, indicator in enumerate(indicators, start=1):
@@ -77,7 +78,8 @@ def donor_report(job: ExportJob) -> None:
                 str(indicator.output.outcome),
                 str(indicator.output),
                 indicator.code,
-                indicator.name,
+                indicator.name_ka,
+                indicator.name_en,
                 indicator.get_unit_display(),
                 float(indicator.baseline),
                 float(indicator.target) if indicator.target is not None else None,
@@ -99,7 +101,7 @@ def donor_report(job: ExportJob) -> None:
 def _hub_names() -> dict[int, str]:
     from hubs.models import Hub
 
-    return {pk: pick(ka, en) for pk, ka, en in Hub.objects.values_list("pk", "name_ka", "name_en")}
+    return dict(Hub.objects.values_list("pk", "name_ka"))
 
 
 def _write_records(sheet, indicator: Indicator, period: Period, hub_names: dict) -> None:
