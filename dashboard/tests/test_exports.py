@@ -3,6 +3,7 @@ logged, Georgian intact, and for partners without small cells or anything person
 
 import datetime
 import io
+import os
 
 import pytest
 from django.urls import reverse
@@ -49,7 +50,7 @@ def test_officer_donor_report_has_targets_actuals_lists_and_georgian(
     assert rows["people_counselled"][3] == "კონსულტირებული ადამიანები"
     assert rows["people_counselled"][8] == "3"
     assert rows["hubs_operational"][7] == 12
-    records = [row for row in workbook["records"].iter_rows(min_row=2, values_only=True)]
+    records = list(workbook["records"].iter_rows(min_row=2, values_only=True))
     assert sum(1 for row in records if row[0] == "people_counselled") == 3
     assert world.hub_a.name_ka in {row[4] for row in records}
     assert AccessLog.objects.filter(user=officer, action=AccessLog.Action.EXPORT, object_id=str(job.pk)).count() == 1
@@ -114,8 +115,6 @@ def test_an_expired_link_answers_410_and_its_file_is_deleted(
     assert expire_exports() == 1
     job.refresh_from_db()
     assert job.status == ExportJob.Status.EXPIRED and not job.file
-    import os
-
     assert not os.path.exists(path)
 
 
