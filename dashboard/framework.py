@@ -88,7 +88,6 @@ OUTCOMES = [
                         "target": Decimal(12),
                         "counts_people": False,
                         "disaggregations": ["region", "hub"],
-                        "period": "now",
                     },
                 ],
             },
