@@ -131,3 +131,13 @@ def test_progress_is_polled_while_the_export_runs(client_for, world, officer):
 def test_another_persons_export_is_not_found(client_for, world, officer):
     job = ExportJob.objects.create(kind=ExportJob.Kind.DONOR_REPORT, created_by=world.user("partner"))
     assert client_for(officer).get(reverse("dashboard:export-detail", args=[job.pk])).status_code == 404
+
+
+def test_export_list_costs_the_same_queries_with_more_exports(client_for, world, officer):
+    from tests.queries import assert_constant_queries
+
+    def grow():
+        for _ in range(5):
+            ExportJob.objects.create(kind=ExportJob.Kind.DONOR_REPORT, created_by=officer)
+
+    assert_constant_queries(client_for(officer), reverse("dashboard:export-list"), grow)

@@ -14,6 +14,7 @@ from referrals.tests.factories import ServiceFactory, referral_for
 from reintegration.models import Case, Consent
 from reintegration.tests.factories import ConsentFactory, FollowUpFactory, case_at
 from surveys.tests.factories import ResponseFactory, RoundFactory
+from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +89,19 @@ def test_hub_lead_queue_covers_their_hub_only(client_for, world, hub_lead):
 
 def test_partner_and_counsellor_have_no_queue(client_for, world, partner):
     assert client_for(partner).get(reverse("dashboard:quality-queue")).status_code == 403
+
+
+def test_queue_and_its_lists_cost_the_same_queries_at_two_sizes(client_for, world, officer):
+    _world(world)
+    client = client_for(officer)
+
+    def grow():
+        for _ in range(5):
+            case_at(world.hub_b, world.user("other_hub_counsellor"))
+            FollowUpFactory(case=case_at(world.hub_a, world.user("counsellor")), due_on=YESTERDAY)
+
+    urls = [reverse("dashboard:quality-queue")]
+    urls += [reverse("dashboard:quality-list", args=[code]) for code in ("cases_without_consent", "overdue_follow_ups")]
+    before = [queries_for(client, url) for url in urls]
+    grow()
+    assert [queries_for(client, url) for url in urls] == before

@@ -172,3 +172,22 @@ def test_stale_values_are_recomputed_in_the_background(
     IndicatorSnapshot.objects.update(computed_at=old)
     assert snapshots_refresh_stale() == len(providers()) + 5
     assert not IndicatorSnapshot.objects.filter(computed_at=old).exists()
+
+
+def test_every_cell_of_every_breakdown_lists_as_many_as_it_counts(world):
+    from dashboard.indicators import Period, drill_down
+    from dashboard.selectors import snapshots_for
+
+    build(world)
+    reference_load()
+    checked = 0
+    for indicator, snapshot in snapshots_for(hub_ids=None, period=Period()):
+        if not snapshot.available:
+            continue
+        for dimension, cells in snapshot.data["dims"].items():
+            for key, (n, _d) in cells.items():
+                records, per_record, _link = drill_down(indicator.code, Period(), None, dimension, key)
+                assert sum(per_record.values()) == n, (indicator.code, dimension, key)
+                assert records.count() == len(per_record), (indicator.code, dimension, key)
+                checked += 1
+    assert checked > 50
