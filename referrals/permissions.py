@@ -2,7 +2,8 @@
 
 from django.db.models import QuerySet
 
-from accounts.permissions import is_hub_staff, is_officer, is_partner
+from accounts.permissions import has_role, is_hub_staff, is_officer, is_partner
+from accounts.roles import Role
 from hubs.permissions import hub_ids_of, works_at
 from reintegration.permissions import can_work_on_case
 
@@ -74,7 +75,8 @@ def can_change_referral(user, referral) -> bool:
 
 
 def can_see_referral_metrics(user) -> bool:
-    return is_officer(user)
+    """Officers see every hub's metrics; a hub lead sees their own hub's (the page reads the user's scope)."""
+    return is_officer(user) or has_role(user, Role.HUB_LEAD)
 
 
 def is_hub_staff_or_officer(user) -> bool:
