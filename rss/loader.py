@@ -179,7 +179,8 @@ def _link(rows: list[Row], by_kind: dict, errors: list[str]) -> None:
         if parent is None:
             errors.append(
                 _(
-                    "Row %(row)s: %(kind)s “%(code)s” names %(parent_kind)s “%(parent)s”, which the table does not define."
+                    "Row %(row)s: %(kind)s “%(code)s” names %(parent_kind)s “%(parent)s”,"
+                    " which the table does not define."
                 )
                 % {
                     "row": row.number,

@@ -96,8 +96,18 @@ class Version(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs):
+        # Marking a version current (or not) changes no score: allowed on a locked version.
+        if kwargs.get("update_fields") != ["is_current"]:
+            check_unlocked(self.pk)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("rss:version-detail", kwargs={"pk": self.pk})
+
+    def delete(self, *args, **kwargs):
+        check_unlocked(self.pk)
+        return super().delete(*args, **kwargs)
 
     @property
     def title(self) -> str:
@@ -107,16 +117,6 @@ class Version(models.Model):
     def is_locked(self) -> bool:
         """A completed round uses this version: nothing in it may change any more."""
         return self.pk is not None and self.rounds.filter(status=Round.Status.COMPLETED).exists()
-
-    def save(self, *args, **kwargs):
-        # Marking a version current (or not) changes no score: allowed on a locked version.
-        if kwargs.get("update_fields") != ["is_current"]:
-            check_unlocked(self.pk)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        check_unlocked(self.pk)
-        return super().delete(*args, **kwargs)
 
     def spec(self) -> scoring.VersionSpec:
         """The scoring tree of this version (prefetch with ``with_tree()`` to read it in five queries)."""
