@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from reintegration.models import Case
@@ -288,7 +289,7 @@ class Round(models.Model):
 
     class Kind(models.TextChoices):
         BASELINE = "baseline", _("Baseline")
-        FOLLOW_UP = "follow_up", _("Follow-up")
+        FOLLOW_UP = "follow_up", pgettext_lazy("rss round", "Follow-up")
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")

@@ -164,7 +164,7 @@ def test_the_round_pdf_names_the_version_and_says_provisional(client_for, counse
     response = client_for(counsellor).get(reverse("rss:round-pdf", args=[baseline.pk]))
     text = "".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
     assert response["Content-Type"] == "application/pdf"
-    assert "დროებითი ვერსია" in text or "provisional" in text.lower()
+    assert "წინასწარი ვერსია" in text or "provisional" in text.lower()
 
 
 def test_the_case_page_costs_the_same_queries_with_more_rounds(client_for, counsellor, world, tmp_path):
