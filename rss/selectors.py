@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -92,6 +92,8 @@ def suggestions(case: Case, latest: Round | None) -> dict | None:
             continue
         items.append({"indicator": indicator, "value": Decimal(value)})
     items.sort(key=lambda item: item["value"])
+    if not items and latest.score_of(weakest) >= 1:
+        return None  # every dimension is at its best: nothing to suggest
     dimension = latest.version.dimensions.get(code=weakest)
     return {"dimension": dimension, "score": latest.score_of(weakest), "items": items[:3], "round": latest}
 
@@ -117,6 +119,10 @@ def case_panel_context(case: Case, user) -> dict | None:
     }
 
 
+def _score_text(value: Decimal | None) -> str:
+    return "—" if value is None else formats.number_format(value, 2)
+
+
 def timeline_entries(case: Case, user) -> list[dict]:
     entries = []
     for r in case.rss_rounds.filter(status=Round.Status.COMPLETED).select_related("version"):
@@ -124,8 +130,9 @@ def timeline_entries(case: Case, user) -> list[dict]:
             {
                 "at": r.conducted_on,
                 "kind": _("Sustainability survey"),
-                "title": f"{r.label}: {_('composite')} {r.composite if r.composite is not None else '—'}"
-                + (f" ({_('provisional')})" if r.version.is_provisional else ""),
+                "title": _("%(round)s: composite score %(score)s")
+                % {"round": r.label, "score": _score_text(r.composite)},
+                "detail": _("provisional version") if r.version.is_provisional else "",
                 "url": r.get_absolute_url(),
                 "icon": "clipboard-data",
             }

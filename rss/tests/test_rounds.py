@@ -174,7 +174,7 @@ def test_the_case_page_costs_the_same_queries_with_more_rounds(client_for, couns
     def grow():
         scheduled = case.rss_rounds.filter(status="scheduled").order_by("month").first()
         services.follow_up_record(
-            round=scheduled, answers=every("full"), acting_user=counsellor, conducted_on=datetime.date(2026, 10, 1)
+            round=scheduled, answers=every("quarter"), acting_user=counsellor, conducted_on=datetime.date(2026, 10, 1)
         )
 
     assert_constant_queries(client_for(counsellor), case.get_absolute_url(), grow)

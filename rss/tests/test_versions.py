@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from openpyxl import Workbook
 
 from rss import loader, selectors, services
@@ -11,6 +12,13 @@ from rss.models import Dimension, Option, Round, Version, VersionLocked
 from rss.tests.factories import HAND_TABLE, HEADER, answers_all, hand_version, provisional, scored_case, write_table
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The error messages are checked in English (their Georgian is in the catalogue)."""
+    with translation.override("en"):
+        yield
 
 
 def test_the_provisional_version_has_15_indicators_in_3_dimensions_with_equal_weights():
@@ -117,3 +125,16 @@ def test_an_old_score_keeps_its_value_and_explanation_after_a_new_version_is_loa
     recomputed = selectors.recompute(baseline)
     assert recomputed.scores()["composite"] == Decimal("0.5750")
     assert recomputed.explanation() == baseline.explanation
+
+
+def test_the_demo_seeds_rounds_once(world):
+    from reintegration.tests.factories import case_at
+    from rss import demo
+
+    for _ in range(6):
+        case_at(world.hub_a, world.user("counsellor"))
+    demo.seed()
+    completed = Round.objects.filter(status="completed").count()
+    assert completed > 0 and Round.objects.filter(kind="baseline").count() <= 6
+    demo.seed()
+    assert Round.objects.filter(status="completed").count() == completed
