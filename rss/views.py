@@ -133,6 +133,7 @@ def cohort(request):
         "table": selectors.cohort(request.user, version=version, by=by),
         "labels": selectors.score_labels(),
         "can_export": can_export_rounds(request.user),
+        "can_view_versions": can_view_versions(request.user),
     }
     return render(request, "rss/cohort.html", context)
 

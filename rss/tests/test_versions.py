@@ -138,3 +138,17 @@ def test_the_demo_seeds_rounds_once(world):
     assert completed > 0 and Round.objects.filter(kind="baseline").count() <= 6
     demo.seed()
     assert Round.objects.filter(status="completed").count() == completed
+
+
+def test_the_version_pages_cost_the_same_queries_whatever_the_data(client_for, counsellor, tmp_path):
+    from django.urls import reverse
+
+    from tests.queries import assert_constant_queries, queries_for
+
+    small = hand_version(tmp_path)  # 7 questions
+    client = client_for(counsellor)
+    assert_constant_queries(client, reverse("rss:version-list"), lambda: hand_version(tmp_path, name="second"))
+    large = provisional()  # 15 questions
+    assert queries_for(client, small.get_absolute_url()) == queries_for(client, large.get_absolute_url())
+    page = client.get(small.get_absolute_url()).content.decode()
+    assert "სამუშაო?" in page
