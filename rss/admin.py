@@ -26,3 +26,5 @@ class RoundAdmin(ReadOnlyAdmin):
     list_display = ["case", "kind", "month", "status", "due_on", "conducted_on", "composite", "version"]
     list_filter = ["status", "kind", "version"]
     list_select_related = ["case", "version"]
+    # The answers hold psychosocial information: the case's hub staff read them on the case, not here.
+    exclude = ["inputs", "explanation"]
