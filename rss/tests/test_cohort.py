@@ -140,3 +140,8 @@ def test_the_xlsx_export_has_the_same_columns(cohort_world, officer, client_for)
     sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
     assert [c.value for c in next(sheet.iter_rows(max_row=1))][:3] == ["case_number", "hub_code", "round_kind"]
     assert sheet.max_row == 17
+
+
+def test_the_share_improved_for_a_user_reads_only_the_hubs_of_their_cohort_view(cohort_world, hub_lead, partner):
+    assert (selectors.share_improved(user=hub_lead).improved, selectors.share_improved(user=hub_lead).n) == (3, 5)
+    assert selectors.share_improved(user=partner).n == 7
