@@ -6,6 +6,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("hubs/", include("hubs.urls")),
     path("cases/", include("reintegration.urls")),
+    path("rss/", include("rss.urls")),
     path("referrals/", include("referrals.urls")),
     path("api/hsds/", include("referrals.api_urls")),
     path("grants/", include("grants.urls")),

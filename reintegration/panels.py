@@ -74,3 +74,25 @@ def unregister_timeline_source(source) -> None:
 
 def external_timeline_entries(case, user) -> list[dict]:
     return [entry for source in _timeline_sources for entry in (source(case, user) or [])]
+
+
+# "My work" sources -------------------------------------------------------------------------------
+# Another app adds tasks to a counsellor's "my work" page with ``register_work_source(callable)``;
+# ``callable(user, today) -> list of dicts`` with keys ``due_on`` (date), ``overdue`` (bool),
+# ``title``, ``case`` (a Case, for its number and person) and ``url`` (where the task is done).
+_work_sources: list = []
+
+
+def register_work_source(source) -> None:
+    if source not in _work_sources:
+        _work_sources.append(source)
+
+
+def unregister_work_source(source) -> None:
+    if source in _work_sources:
+        _work_sources.remove(source)
+
+
+def work_items_for(user, today) -> list[dict]:
+    items = [item for source in _work_sources for item in (source(user, today) or [])]
+    return sorted(items, key=lambda item: item["due_on"])

@@ -179,11 +179,6 @@ def test_other_apps_add_panels_and_timeline_entries_to_the_case_page(client_for,
     assert f"panel-for-{case.number}" not in lead_body
 
 
-def test_the_case_page_leaves_room_for_the_sustainability_survey_without_scores(client_for, counsellor, case):
-    body = client_for(counsellor).get(case.get_absolute_url()).content.decode()
-    assert 'data-testid="rss-placeholder"' in body
-
-
 def test_history_is_kept_for_beneficiary_edits(case, counsellor):
     services.beneficiary_update(
         beneficiary=case.beneficiary, expected_version=1, acting_user=counsellor, phone="+995 1"

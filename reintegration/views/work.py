@@ -14,6 +14,7 @@ from hubs.permissions import hub_ids_of
 from .. import permissions as perms
 from .. import services
 from ..models import Case, CaseTransfer, FollowUp
+from ..panels import work_items_for
 from ._helpers import beneficiary_or_404
 
 
@@ -36,6 +37,7 @@ def my_work(request):
             )
         ),
         "my_cases": list(Case.objects.for_list().live().filter(counsellor=user)[:50]),
+        "other_tasks": work_items_for(user, today),
     }
     return render(request, "reintegration/my_work.html", context)
 

@@ -1,0 +1,83 @@
+"""Export of RSS rounds and scores, one row per completed round, for mapping to IOM's case system.
+
+Columns, in this order (the layout is stable; question columns follow the version's order)::
+
+    case_number      the hub's case number (hub code-year-sequence)
+    hub_code         the hub's three-letter code
+    round_kind       baseline | follow_up
+    month            months after the baseline (0 for the baseline)
+    conducted_on     ISO date (YYYY-MM-DD)
+    version          the RSS version's name
+    provisional      1 if the version is provisional (not IOM's official table), else 0
+    economic, social, psychosocial, composite
+                     scores in [0, 1], four decimals, empty when the version's missing-answer rule gives none
+    <question code>  the option code answered, empty when not answered (one column per question)
+    <question code>_value
+                     that option's value in [0, 1]
+
+One export holds one version (its questions are the columns). Decimal point is ".", no thousands
+separator, UTF-8; the XLSX has the same columns on its first sheet.
+"""
+
+import csv
+import io
+
+from .models import Round, Version
+from .selectors import SCORE_KEYS
+
+FIXED = ["case_number", "hub_code", "round_kind", "month", "conducted_on", "version", "provisional", *SCORE_KEYS]
+
+
+def header(version: Version) -> list[str]:
+    codes = [q.code for q in version.questions.all()]
+    return FIXED + [column for code in codes for column in (code, f"{code}_value")]
+
+
+def rows(version: Version, rounds) -> list[list]:
+    """``rounds``: completed rounds of ``version`` (with ``case__hub`` selected)."""
+    questions = list(version.questions.all())
+    values = {q.code: {o.code: o.value for o in q.options.all()} for q in questions}
+    out = []
+    for r in rounds:
+        row = [
+            r.case.number,
+            r.case.hub.code,
+            r.kind,
+            r.month,
+            r.conducted_on.isoformat(),
+            version.name,
+            int(version.is_provisional),
+            *["" if r.score_of(key) is None else f"{r.score_of(key):.4f}" for key in SCORE_KEYS],
+        ]
+        for q in questions:
+            answer = r.inputs.get(q.code) or ""
+            value = values[q.code].get(answer)
+            row += [answer, "" if value is None else f"{value.normalize():f}"]
+        out.append(row)
+    return out
+
+
+def export_rounds(version: Version, rounds, fmt: str) -> bytes:
+    table = [header(version), *rows(version, rounds)]
+    if fmt == "xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("rss")
+        for line in table:
+            sheet.append(line)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
+    text = io.StringIO()
+    csv.writer(text).writerows(table)
+    return text.getvalue().encode("utf-8")
+
+
+def rounds_for_export(version: Version, case_scope):
+    return (
+        Round.objects.completed()
+        .filter(version=version, case__in=case_scope)
+        .select_related("case__hub")
+        .order_by("case__number", "month", "pk")
+    )
