@@ -12,12 +12,12 @@ from .fixtures import build
 
 pytestmark = pytest.mark.django_db
 
-OTHER_HELPERS = {
+# Seeded codes whose app is not installed yet: each shows "not yet available".
+NOT_YET_PROVIDED = {
     "community_initiatives_awarded",
     "community_initiatives_completed",
     "committee_meetings",
     "policy_report_delivered",
-    "reintegration_improved_share",
 }
 
 
@@ -95,13 +95,13 @@ def test_period_and_hub_scope_narrow_the_count(world):
     assert only_b["survey_sample_reached"]["d"] == 0
 
 
-def test_framework_is_seeded_once_and_other_helpers_codes_are_not_yet_available(world):
+def test_framework_is_seeded_once_and_codes_without_a_provider_are_not_yet_available(world):
     first = reference_load()
     assert first["indicators"] == Indicator.objects.count() == 16
     assert reference_load() == {"outcomes": 0, "outputs": 0, "indicators": 0}
     codes = set(Indicator.objects.values_list("code", flat=True))
     assert set(providers()) <= codes
-    assert codes - set(providers()) == OTHER_HELPERS
+    assert codes - set(providers()) == NOT_YET_PROVIDED
     unavailable = snapshot_refresh(
         indicator=Indicator.objects.get(code="policy_report_delivered"), scope="all", period=Period()
     )

@@ -145,3 +145,18 @@ def test_the_xlsx_export_has_the_same_columns(cohort_world, officer, client_for)
 def test_the_share_improved_for_a_user_reads_only_the_hubs_of_their_cohort_view(cohort_world, hub_lead, partner):
     assert (selectors.share_improved(user=hub_lead).improved, selectors.share_improved(user=hub_lead).n) == (3, 5)
     assert selectors.share_improved(user=partner).n == 7
+
+
+def test_the_dashboard_indicator_counts_the_same_clients_as_the_hand_count(cohort_world, world):
+    from rss.indicators import reintegration_improved_share
+
+    _, cases = cohort_world
+    result = reintegration_improved_share(start=None, end=None, hub_ids=None)
+    facts = result["facts"]
+    # Of the 8 clients, 7 were compared (d) and 4 improved (n), as in the hand count above.
+    assert sum(f["d"] for f in facts) == 7 and sum(f["n"] for f in facts) == 4
+    improved_cases = {f["pk"] for f in facts if f["n"]}
+    assert improved_cases == {cases[0].pk, cases[2].pk, cases[4].pk, cases[6].pk}
+    assert {f["sex"] for f in facts if f["n"]} == {"female"}
+    hub_b = reintegration_improved_share(start=None, end=None, hub_ids=[world.hub_b.pk])["facts"]
+    assert (sum(f["n"] for f in hub_b), sum(f["d"] for f in hub_b)) == (1, 2)
