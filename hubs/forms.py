@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.forms import CrispyFormMixin
 from accounts.models import User
 from accounts.roles import Role
+from accounts.uploads import DOCUMENT_KINDS, UploadValidator
 
 from .models import (
     ApplicationDocument,
@@ -279,6 +280,9 @@ class ApplicationDocumentForm(CrispyFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        validator = UploadValidator(kinds=DOCUMENT_KINDS)
+        self.fields["file"].validators.append(validator)
+        self.fields["file"].help_text = validator.help_text()
 
 
 class ApplicationScoreForm(CrispyFormMixin, forms.Form):

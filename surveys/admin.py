@@ -86,4 +86,7 @@ class ImportJobAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["original_name"]
     list_select_related = ["round"]
-    readonly_fields = ["problems"]
+    readonly_fields = ["file", "problems"]
+
+    def has_add_permission(self, request):
+        return False  # through the round's import page, which checks the file's type and size
