@@ -1,6 +1,7 @@
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import CrispyFormMixin
@@ -298,7 +299,7 @@ class ApplicationScoreForm(CrispyFormMixin, forms.Form):
                 min_value=criterion.min_score,
                 max_value=criterion.max_score,
                 initial=current.score if current else None,
-                help_text=criterion.description,
+                help_text=escape(criterion.description),
             )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 label=_("Comment"), required=False, initial=current.comment if current else ""

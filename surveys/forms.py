@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import CrispyFormMixin
@@ -105,7 +106,8 @@ class TargetsForm(CrispyFormMixin, forms.Form):
 
 def _field(question: Question) -> forms.Field:
     label = f"{question.label} *" if question.required else question.label
-    common = {"label": label, "help_text": question.hint, "required": False}
+    # An imported hint is data: escaped here, whatever template renders it (crispy's marks help text safe).
+    common = {"label": label, "help_text": escape(question.hint), "required": False}
     choices = [(c.value, c.label) for c in question.choices.all()]
     if question.type == T.INTEGER:
         return forms.IntegerField(**common)

@@ -90,6 +90,12 @@ class Case(models.Model):
         related_name="transferred_to",
     )
     summary = models.TextField(_("summary"), blank=True)
+    second_hub_reason = models.TextField(
+        _("reason for a case at a second hub"),
+        blank=True,
+        editable=False,
+        help_text=_("Why the case was opened here although the person is registered at another hub."),
+    )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     intake_token = models.UUIDField(_("intake form token"), null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
@@ -102,6 +108,14 @@ class Case(models.Model):
         verbose_name_plural = _("cases")
         ordering = ["-opened_on", "-number"]
         indexes = [models.Index(fields=["hub", "status"])]
+        constraints = [
+            # At most one live case per person per hub, whatever races the services lose.
+            models.UniqueConstraint(
+                fields=["beneficiary", "hub"],
+                condition=~Q(status__in=["closed", "transferred"]),
+                name="one_live_case_per_person_per_hub",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.number
