@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes
+    "django_otp.plugins.otp_email",  # the emailed code that lets a person set up an authenticator
 ]
 # The project's own apps, lowest first: a lower app never imports a higher one.
 LOCAL_APPS = ["accounts", "hubs", "reintegration", "referrals", "grants", "surveys", "dashboard"]
