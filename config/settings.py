@@ -5,6 +5,7 @@ eagerly. Production is configured through environment variables (see README.md);
 ``DEBUG=False`` the secrets have no defaults and a missing one stops the start.
 """
 
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,8 +20,9 @@ env = environ.Env()
 if (BASE_DIR / ".env").exists():
     environ.Env.read_env(BASE_DIR / ".env")
 
-# Off unless asked for: `make run`, `make test` and manage.py's development commands turn it on.
-DEBUG = env.bool("DEBUG", default=False)
+# Off unless asked for: `make run`, manage.py's development commands and the test suite turn it on
+# (a production process never imports pytest).
+DEBUG = env.bool("DEBUG", default="pytest" in sys.modules)
 if DEBUG:
     SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-never-used-in-production-0123456789")
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])

@@ -196,7 +196,10 @@ class HubMembershipQuerySet(MembershipQuerySet):
         return self.select_related("user", "hub")
 
     def active(self, on=None):
-        return super().active(on).filter(not_ended())
+        memberships = super().active(on)
+        if on is None or on >= timezone.localdate():  # the past keeps its end dates as they were
+            memberships = memberships.filter(not_ended())
+        return memberships
 
     def current_or_future(self, on=None):
         day = on or timezone.localdate()
