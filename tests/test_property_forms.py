@@ -68,6 +68,8 @@ def _persona(route) -> str | None:
     return next((p for p in PERSONA_ORDER if route.expect.get(p) in wanted), None)
 
 
+ACTION_KEYS = ["note", "reason", "status", "choice", "value", "comment", "answer", "end_date"]
+
 # Values ---------------------------------------------------------------------------------------
 JUNK = st.sampled_from(
     ["", " ", "0", "-1", "99999999999999999999", "1e309", "NaN", "None", "null", "2026-02-30", "<b>x</b>",
@@ -140,11 +142,13 @@ def _snapshot() -> dict:
 
 
 def _bound_forms(context) -> list[forms.BaseForm]:
+    """Every form a rendered page had in its context (a test response's ContextList of Contexts)."""
     found = {}
-    for layer in context or []:
-        for value in (layer if isinstance(layer, dict) else {}).values():
-            if isinstance(value, forms.BaseForm):
-                found[id(value)] = value
+    for ctx in context if isinstance(context, list) else [context]:
+        for layer in getattr(ctx, "dicts", [ctx]):
+            for value in layer.values() if isinstance(layer, dict) else []:
+                if isinstance(value, forms.BaseForm):
+                    found[id(value)] = value
     return list(found.values())
 
 
@@ -189,8 +193,8 @@ def test_generated_values_posted_to_each_form_never_cause_a_server_error(name, w
             for form in _bound_forms(page.context)
             for field_name, field in form.fields.items()
         }
-    else:
-        form_fields = dict.fromkeys(route.data(world), forms.CharField())
+    else:  # a POST-only action: its usual keys, or the ones such actions read
+        form_fields = dict.fromkeys(route.data(world) or ACTION_KEYS, forms.CharField())
     if not form_fields:
         pytest.skip("no form on this page")
 
