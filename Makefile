@@ -19,6 +19,8 @@ node_modules/.installed: package.json package-lock.json
 install: $(VENV)/.installed node_modules/.installed
 
 # The local demo signs in without the authenticator step; `make run TWO_FACTOR_REQUIRED=True` to try it.
+# DEBUG is off by default (production fails fast without its secrets); local use turns it on.
+run: export DEBUG ?= True
 run: export TWO_FACTOR_REQUIRED ?= False
 run: install
 	$(PY) manage.py migrate --noinput
@@ -32,6 +34,7 @@ $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi
 
+test: export DEBUG ?= True
 test: install $(CHROMIUM)
 	$(PY) -m pytest
 
@@ -50,12 +53,14 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 # Regenerate the catalogues; English copies msgid into msgstr, Georgian is translated by hand.
+messages: export DEBUG ?= True
 messages: install
 	$(PY) manage.py makemessages --locale ka --locale en --no-location --no-obsolete --no-wrap --ignore ".venv/*" --ignore "node_modules/*"
 	msgen --no-wrap locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages --ignore ".venv/*" --ignore "node_modules/*"
 
 # Fails when makemessages would change a catalogue or a translation is missing or fuzzy.
+messages-check: export DEBUG ?= True
 messages-check: install
 	$(PY) bin/check_translations.py
 

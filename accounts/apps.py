@@ -16,9 +16,10 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from . import signals  # noqa: F401
         from .models import Membership
-        from .roles import register_role_provider
+        from .roles import register_role_holders, register_role_provider
 
         def programme_roles(user):
             return Membership.objects.active().filter(user=user).values_list("role", flat=True)
 
         register_role_provider(programme_roles)
+        register_role_holders(Membership)

@@ -3,7 +3,9 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 LOGIN_AT_KEY = "login_at"
@@ -25,4 +27,27 @@ class SessionLifetimeMiddleware:
                 logout(request)
                 messages.info(request, _("Your session has ended after 12 hours. Please sign in again."))
                 return redirect(settings.LOGIN_URL)
+        return self.get_response(request)
+
+
+class RequestBodyLimitMiddleware:
+    """Refuses a request whose body is larger than REQUEST_BODY_MAX_SIZE before anything reads it.
+
+    Django's DATA_UPLOAD_MAX_MEMORY_SIZE leaves file parts out; this caps the whole upload. Each
+    file field then applies its own, smaller limit (accounts.uploads).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.REQUEST_BODY_MAX_SIZE:
+            message = _("The upload is too large: at most %(size)s.") % {
+                "size": filesizeformat(settings.REQUEST_BODY_MAX_SIZE)
+            }
+            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

@@ -45,3 +45,25 @@ def forget_roles(user) -> None:
     """Drop the cached roles after a membership of this user changed."""
     if hasattr(user, _CACHE_ATTR):
         delattr(user, _CACHE_ATTR)
+
+
+# Who holds a role now or from a future date, as a query (for lists of people, without a query per person).
+_holder_sources: list[tuple[type, str]] = []
+
+
+def register_role_holders(model, user_field: str = "user") -> None:
+    """A membership model (start_date/end_date) whose rows give ``user_field`` a role."""
+    if (model, user_field) not in _holder_sources:
+        _holder_sources.append((model, user_field))
+
+
+def users_holding_a_role(on=None) -> models.Q:
+    """A filter on User: holds a membership of any kind that has not ended by ``on`` (today)."""
+    from django.utils import timezone
+
+    day = on or timezone.localdate()
+    holds = models.Q(pk__in=[])
+    for model, user_field in _holder_sources:
+        live = model._default_manager.filter(models.Q(end_date__isnull=True) | models.Q(end_date__gte=day))
+        holds |= models.Q(pk__in=live.values(user_field))
+    return holds

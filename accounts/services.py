@@ -127,3 +127,37 @@ def user_deactivate(*, user: User, acting_user: User) -> User:
     _end_sessions_of(user)
     forget_roles(user)
     return user
+
+
+@transaction.atomic
+def user_password_link_send(*, user: User, acting_user: User, base_url: str) -> None:
+    """An officer helps someone in: a reset link (or, before their first password, an invitation).
+
+    The officer never chooses or sees the password; the person sets it through the emailed link.
+    """
+    if not can_invite_users(acting_user):
+        raise PermissionDenied
+    if not user.is_active:
+        raise ValidationError(_("This account is deactivated."))
+    if not user.has_usable_password():
+        user_invite(
+            email=user.email,
+            full_name=user.full_name,
+            language=user.preferred_language,
+            acting_user=acting_user,
+            base_url=base_url,
+        )
+        return
+    from urllib.parse import urlsplit
+
+    from .forms import QueuedPasswordResetForm
+
+    form = QueuedPasswordResetForm({"email": user.email})
+    form.is_valid()
+    parts = urlsplit(base_url)
+    form.save(
+        domain_override=parts.netloc,
+        use_https=parts.scheme == "https",
+        email_template_name="accounts/email/password_reset.txt",
+        subject_template_name="accounts/email/password_reset_subject.txt",
+    )

@@ -5,12 +5,14 @@ eagerly. Production is configured through environment variables (see README.md);
 ``DEBUG=False`` the secrets have no defaults and a missing one stops the start.
 """
 
+import sys
 from datetime import timedelta
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -18,11 +20,19 @@ env = environ.Env()
 if (BASE_DIR / ".env").exists():
     environ.Env.read_env(BASE_DIR / ".env")
 
-DEBUG = env.bool("DEBUG", default=True)
+# Off unless asked for: `make run`, manage.py's development commands and the test suite turn it on
+# (a production process never imports pytest).
+DEBUG = env.bool("DEBUG", default="pytest" in sys.modules)
 if DEBUG:
     SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-never-used-in-production-0123456789")
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 else:  # fail fast: no defaults in production
+    for _name in ("SECRET_KEY", "ALLOWED_HOSTS"):
+        if not env(_name, default=""):
+            raise ImproperlyConfigured(
+                f"Set the {_name} environment variable. DEBUG is off (the default, as in production), so "
+                "SECRET_KEY and ALLOWED_HOSTS have no defaults. For local development use `make run` or DEBUG=True."
+            )
     SECRET_KEY = env("SECRET_KEY")
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -46,6 +56,8 @@ INSTALLED_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes
+    "django_otp.plugins.otp_email",  # the emailed code that lets a person set up an authenticator
 ]
 # The project's own apps, lowest first: a lower app never imports a higher one.
 LOCAL_APPS = ["accounts", "hubs", "reintegration", "rss", "referrals", "grants", "surveys", "dashboard"]
@@ -56,6 +68,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "accounts.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -210,6 +223,17 @@ STORAGES = {
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "media/"
+
+# Uploads: each file field checks type by content and size (accounts.uploads.UploadValidator);
+# a request body larger than REQUEST_BODY_MAX_SIZE is refused (413) before it is read.
+UPLOAD_MAX_SIZE = env.int("UPLOAD_MAX_SIZE", default=10 * 1024 * 1024)
+SURVEY_IMPORT_MAX_SIZE = env.int("SURVEY_IMPORT_MAX_SIZE", default=25 * 1024 * 1024)
+REQUEST_BODY_MAX_SIZE = env.int("REQUEST_BODY_MAX_SIZE", default=30 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields other than files (Django's default, said once)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files go to a temporary file, not memory
+FILE_UPLOAD_PERMISSIONS = 0o640
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -140,12 +140,13 @@ class VolumeSeeder:
         consents = [
             Consent(
                 beneficiary=p,
+                hub=hub,  # consent is given to a hub (issue 10): only that hub's case page shows it
                 purpose=Consent.Purpose.DATA_PROCESSING,
                 method=Consent.Method.SIGNED_FORM,
                 recorded_by=p.created_by,
                 given_on=p.created_at.date(),
             )
-            for p in people
+            for p, hub in zip(people, chosen, strict=True)
         ]
         _insert(Consent, consents)
         return self._cases(people, chosen, counsellors)

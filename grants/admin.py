@@ -1,22 +1,38 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_rules import LockedWithParentInline, WorkflowAdmin
+
 from . import models
 
 
-class CriterionInline(admin.TabularInline):
+class CriterionInline(LockedWithParentInline, admin.TabularInline):
     model = models.Criterion
     extra = 0
 
 
-class CommitteeInline(admin.TabularInline):
+class CommitteeInline(LockedWithParentInline, admin.TabularInline):
     model = models.CommitteeMembership
     extra = 0
     autocomplete_fields = ["user"]
 
 
+class CycleLocked(WorkflowAdmin):
+    """Anything of a decided, closed or cancelled cycle is read-only here (the minutes must not change)."""
+
+    cycle_path = "cycle"
+
+    def is_locked(self, obj) -> bool:
+        cycle = obj
+        for part in self.cycle_path.split("."):
+            cycle = getattr(cycle, part) if part else cycle
+        return cycle.is_locked
+
+
 @admin.register(models.GrantCycle)
-class GrantCycleAdmin(SimpleHistoryAdmin):
+class GrantCycleAdmin(CycleLocked, SimpleHistoryAdmin):
+    cycle_path = ""
+    workflow_fields = ("status", "scoring_closed_at")
     list_display = ["name_en", "kind", "status", "call_opens", "call_closes", "budget", "ceiling", "target_awards"]
     list_filter = ["kind", "status", "monitoring_visit_required"]
     search_fields = ["name_ka", "name_en"]
@@ -25,7 +41,7 @@ class GrantCycleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Criterion)
-class CriterionAdmin(admin.ModelAdmin):
+class CriterionAdmin(CycleLocked):
     list_display = ["name_en", "cycle", "weight", "score_min", "score_max", "minimum", "order"]
     list_filter = ["cycle"]
     search_fields = ["name_ka", "name_en"]
@@ -42,7 +58,7 @@ class CommitteeMembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Proposal)
-class ProposalAdmin(admin.ModelAdmin):
+class ProposalAdmin(CycleLocked):
     list_display = ["reference", "title", "cycle", "requested_amount", "vulnerability_priority"]
     list_filter = ["cycle"]
     search_fields = ["reference", "title"]
@@ -50,7 +66,9 @@ class ProposalAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Review)
-class ReviewAdmin(SimpleHistoryAdmin):
+class ReviewAdmin(CycleLocked, SimpleHistoryAdmin):
+    cycle_path = "proposal.cycle"
+    workflow_fields = ("proposal", "membership", "status", "conflict", "submitted_at", "system_flags")
     list_display = ["proposal", "membership", "conflict", "status", "submitted_at"]
     list_filter = ["status", "conflict", "proposal__cycle"]
     search_fields = ["proposal__reference", "membership__user__full_name"]
@@ -58,7 +76,9 @@ class ReviewAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Score)
-class ScoreAdmin(SimpleHistoryAdmin):
+class ScoreAdmin(CycleLocked, SimpleHistoryAdmin):
+    cycle_path = "review.proposal.cycle"
+    workflow_fields = ("review", "criterion", "value")  # scores are given on the committee pages only
     list_display = ["review", "criterion", "value", "updated_at"]
     list_filter = ["criterion__cycle"]
     search_fields = ["review__proposal__reference"]
@@ -66,7 +86,8 @@ class ScoreAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Consensus)
-class ConsensusAdmin(SimpleHistoryAdmin):
+class ConsensusAdmin(CycleLocked, SimpleHistoryAdmin):
+    cycle_path = "proposal.cycle"
     list_display = ["proposal", "author", "updated_at"]
     search_fields = ["proposal__reference"]
     list_filter = ["proposal__cycle"]
@@ -74,7 +95,11 @@ class ConsensusAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(CycleLocked, SimpleHistoryAdmin):
+    cycle_path = "proposal.cycle"
+    workflow_fields = (
+        "proposal", "outcome", "ranked_outcome", "ranked_position", "weighted_total", "decided_by",
+    )  # fmt: skip
     list_display = ["proposal", "outcome", "ranked_outcome", "ranked_position", "weighted_total", "decided_by"]
     list_filter = ["outcome", "ranked_outcome", "proposal__cycle"]
     search_fields = ["proposal__reference"]

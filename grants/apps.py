@@ -19,7 +19,7 @@ class GrantsConfig(AppConfig):
             per_hub=counts.applications_per_hub,
             per_municipality=counts.applications_per_municipality,
         )
-        from accounts.roles import Role, register_role_provider
+        from accounts.roles import Role, register_role_holders, register_role_provider
         from reintegration.panels import register_case_panel
 
         from . import permissions, selectors
@@ -34,6 +34,8 @@ class GrantsConfig(AppConfig):
             return roles
 
         register_role_provider(grant_roles)
+        register_role_holders(CommitteeMembership)
+        register_role_holders(MentorAssignment, "mentor")
         register_case_panel("grants/case_panel.html", get_context=selectors.case_panel_context, order=60)
         register(NavItem(_("Grant cycles"), "grants:cycle-list", permissions.can_see_grants, order=60, icon="trophy"))
         register(

@@ -154,7 +154,11 @@ class SelectionCriterionAdmin(SimpleHistoryAdmin):
 class ApplicationDocumentInline(admin.TabularInline):
     model = ApplicationDocument
     extra = 0
-    readonly_fields = ["uploaded_by", "uploaded_at"]
+    # Documents come in through the application page, which checks their type and size.
+    readonly_fields = ["file", "uploaded_by", "uploaded_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(MunicipalityApplication)
@@ -181,7 +185,10 @@ class ApplicationDocumentAdmin(admin.ModelAdmin):
     list_display = ["title", "application", "uploaded_at", "uploaded_by"]
     search_fields = ["title", "application__municipality__name_ka", "application__municipality__name_en"]
     list_select_related = ["application__municipality", "uploaded_by"]
-    readonly_fields = ["uploaded_by", "uploaded_at"]
+    readonly_fields = ["file", "uploaded_by", "uploaded_at"]
+
+    def has_add_permission(self, request):
+        return False  # through the application page, which checks the file's type and size
 
 
 @admin.register(ApplicationScore)

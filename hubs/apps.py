@@ -8,7 +8,7 @@ class HubsConfig(AppConfig):
     nav_label = _("Hubs")
 
     def ready(self):
-        from accounts.roles import register_role_provider
+        from accounts.roles import register_role_holders, register_role_provider
 
         from .models import HubMembership
 
@@ -16,6 +16,7 @@ class HubsConfig(AppConfig):
             return HubMembership.objects.active().filter(user=user).values_list("role", flat=True).distinct()
 
         register_role_provider(hub_roles)
+        register_role_holders(HubMembership)
         self._register_navigation()
 
     def _register_navigation(self):

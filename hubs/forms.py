@@ -1,11 +1,13 @@
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import CrispyFormMixin
 from accounts.models import User
 from accounts.roles import Role
+from accounts.uploads import DOCUMENT_KINDS, UploadValidator
 
 from .models import (
     ApplicationDocument,
@@ -279,6 +281,9 @@ class ApplicationDocumentForm(CrispyFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        validator = UploadValidator(kinds=DOCUMENT_KINDS)
+        self.fields["file"].validators.append(validator)
+        self.fields["file"].help_text = validator.help_text()
 
 
 class ApplicationScoreForm(CrispyFormMixin, forms.Form):
@@ -294,7 +299,7 @@ class ApplicationScoreForm(CrispyFormMixin, forms.Form):
                 min_value=criterion.min_score,
                 max_value=criterion.max_score,
                 initial=current.score if current else None,
-                help_text=criterion.description,
+                help_text=escape(criterion.description),
             )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 label=_("Comment"), required=False, initial=current.comment if current else ""

@@ -2,8 +2,9 @@
 
 from django.db.models import QuerySet
 
+from accounts.models import User
 from accounts.permissions import has_role, is_officer, is_partner
-from accounts.roles import Role
+from accounts.roles import Role, users_holding_a_role
 
 from .models import Hub, HubMembership
 
@@ -74,6 +75,13 @@ def can_assign_role(user, hub: Hub, role: str) -> bool:
     if is_officer(user):
         return True
     return role == Role.COUNSELLOR and is_hub_lead_of(user, hub)
+
+
+def can_assign_person(user, person) -> bool:
+    """Officers give any account a hub role; a hub lead only one that holds no role at all."""
+    if is_officer(user):
+        return True
+    return not User.objects.filter(users_holding_a_role(), pk=person.pk).exists()
 
 
 def can_end_membership(user, membership: HubMembership) -> bool:

@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from accounts.bilingual import pick
 from accounts.models import User
+from accounts.permissions import is_officer
+from accounts.roles import users_holding_a_role
 
 from .counts import attach_counts, hub_count_columns, municipality_count_columns
 from .models import (
@@ -69,7 +71,7 @@ def hub_page(*, hub: Hub, user) -> dict:
     today = timezone.localdate()
     current = [m for m in memberships if m.is_active]
     future = [m for m in memberships if m.start_date > today]
-    past = [m for m in memberships if m.end_date is not None and m.end_date < today]
+    past = [m for m in memberships if not m.is_active and m.start_date <= today]  # ended, today included
     columns = hub_count_columns([hub.pk])
     return {
         "current_staff": current,
@@ -101,10 +103,14 @@ def info_people_total(sessions) -> int:
     return sessions.aggregate(total=Sum(people_expression()))["total"] or 0
 
 
-def people_assignable(*, hub: Hub) -> QuerySet:
-    """Active accounts that do not work at this hub now."""
+def people_assignable(*, hub: Hub, acting_user=None) -> QuerySet:
+    """Active accounts that do not work at this hub now; for a hub lead, only those holding no role at all
+    (partners, committee members, mentors and other hubs' staff get a second role from an officer only)."""
     working_here = HubMembership.objects.filter(hub=hub).current_or_future().values("user")
-    return User.objects.filter(is_active=True).exclude(pk__in=working_here).order_by("full_name")
+    people = User.objects.filter(is_active=True).exclude(pk__in=working_here)
+    if acting_user is not None and not is_officer(acting_user):
+        people = people.exclude(users_holding_a_role())
+    return people.order_by("full_name")
 
 
 def region_list() -> QuerySet[Region]:

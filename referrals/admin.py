@@ -106,6 +106,8 @@ class ReferralAdmin(SimpleHistoryAdmin):
     search_fields = ["case__number", "service__name_ka", "service__name_en"]
     raw_id_fields = ["case", "need", "service", "created_by"]
     inlines = [ReferralEventInline]
+    # Sending, answers, outcome and cancelling go through the services (consent check, link nonce, events).
+    readonly_fields = ["status", "sent_at", "answered_at", "completed_at", "outcome", "decline_reason"]
 
 
 @admin.register(ReferralEvent)

@@ -9,10 +9,12 @@ class ReferralsConfig(AppConfig):
 
     def ready(self):
         from accounts.navigation import NavItem, register
+        from reintegration.hooks import register_consent_withdrawn
         from reintegration.panels import register_case_panel
 
         from .permissions import can_see_referral_metrics, can_view_directory, is_hub_staff_or_officer
         from .selectors import case_panel_context
+        from .services.referrals import referral_links_rotate_after_withdrawal
 
         register(
             NavItem(
@@ -42,3 +44,4 @@ class ReferralsConfig(AppConfig):
             )
         )
         register_case_panel("referrals/case_panel.html", get_context=case_panel_context, order=40)
+        register_consent_withdrawn(referral_links_rotate_after_withdrawal)

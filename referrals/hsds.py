@@ -27,7 +27,7 @@ def derived_id(*parts) -> str:
 
 def services_for_api() -> QuerySet[Service]:
     return (
-        Service.objects.select_related("organization", "program__organization", "last_verified_by")
+        Service.objects.select_related("organization", "program__organization")
         .prefetch_related(
             "phones",
             "regions",
@@ -120,7 +120,8 @@ def service_json(service: Service) -> dict:
         "minimum_age": service.minimum_age,
         "maximum_age": service.maximum_age,
         "assured_date": service.last_verified_at.date().isoformat() if service.last_verified_at else None,
-        "assurer_email": service.last_verified_by.email if service.last_verified_by else None,
+        # HSDS names who verified the entry; that is a member of staff, and no staff data is published.
+        "assurer_email": None,
         "last_modified": service.modified_at.isoformat(timespec="milliseconds"),
         "organization": {
             "id": str(organization.uuid),

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_rules import WorkflowAdmin
+
 from .models import (
     AssessedNeed,
     Beneficiary,
@@ -84,6 +86,7 @@ class ConsentAdmin(SimpleHistoryAdmin):
     search_fields = ["beneficiary__name_ka", "beneficiary__name_latin", "provider_name"]
     list_select_related = ["beneficiary"]
     raw_id_fields = ["beneficiary", "recorded_by", "withdrawn_by"]
+    readonly_fields = ["hub", "withdrawn_at", "withdrawn_by"]  # withdrawal ends provider links: the service does it
 
 
 class CaseStatusChangeInline(admin.TabularInline):
@@ -97,15 +100,21 @@ class CaseStatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(SimpleHistoryAdmin):
+class CaseAdmin(WorkflowAdmin, SimpleHistoryAdmin):
     list_display = ["number", "beneficiary", "hub", "counsellor", "status", "opened_on", "closed_on"]
     list_filter = ["status", "hub", "closure_reason"]
     search_fields = ["number", "beneficiary__name_ka", "beneficiary__name_latin", "beneficiary__personal_number"]
     list_select_related = ["beneficiary", "hub", "counsellor"]
-    # Status changes go through the services (approval, transfer); the admin shows them only.
-    readonly_fields = ["number", "status", "version", "transferred_from", "created_at"]
-    raw_id_fields = ["beneficiary", "counsellor"]
+    # Hub, status, counsellor and closure go through the services (intake, approval, transfer, case
+    # edit); the admin shows them only, and a closed or transferred case not at all for editing.
+    workflow_fields = (
+        "number", "beneficiary", "hub", "counsellor", "status", "opened_on", "closure_reason", "closure_note",
+        "closed_on", "transferred_from", "second_hub_reason", "version", "created_at",
+    )  # fmt: skip
     inlines = [CaseStatusChangeInline]
+
+    def is_locked(self, obj) -> bool:
+        return not obj.is_live
 
 
 @admin.register(CaseStatusChange)
@@ -134,12 +143,17 @@ class CaseNumberCounterAdmin(admin.ModelAdmin):
 
 
 @admin.register(CaseTransfer)
-class CaseTransferAdmin(admin.ModelAdmin):
+class CaseTransferAdmin(WorkflowAdmin):
     list_display = ["case", "from_hub", "to_hub", "status", "requested_at", "decided_at"]
     list_filter = ["status", "to_hub", "from_hub"]
     search_fields = ["case__number"]
     list_select_related = ["case", "from_hub", "to_hub"]
-    raw_id_fields = ["case", "new_case", "requested_by", "decided_by"]
+    workflow_fields = (
+        "case", "from_hub", "to_hub", "status", "requested_by", "requested_at", "decided_by", "decided_at", "new_case",
+    )  # fmt: skip
+
+    def is_locked(self, obj) -> bool:
+        return obj.status != CaseTransfer.Status.PENDING
 
 
 class AssessedNeedInline(admin.TabularInline):

@@ -33,6 +33,24 @@ class SearchForm(forms.Form):
     )
 
 
+class CaseOpenForm(forms.Form):
+    """Open a case for a person the search found; a reason when they are registered at another hub."""
+
+    token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
+    q = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
+    hub = forms.ModelChoiceField(label=_("Hub"), queryset=Hub.objects.none(), required=False)
+    reason = forms.CharField(
+        label=_("Why is the case opened at this hub?"), required=False, max_length=2000, widget=forms.Textarea
+    )
+
+    def __init__(self, *args, hubs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hub"].queryset = hubs if hubs is not None else Hub.objects.none()
+
+    def clean_hub(self):
+        return self.cleaned_data["hub"] or self.fields["hub"].queryset.first()
+
+
 class BeneficiaryForm(CrispyFormMixin, forms.ModelForm):
     """The person's record; ``version`` carries the version the form was opened at."""
 

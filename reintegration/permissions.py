@@ -1,5 +1,6 @@
 """Who may see and do what with people and cases. Views, services, templates and admin ask here."""
 
+from django.core import signing
 from django.db.models import Q, QuerySet
 
 from accounts.permissions import is_hub_staff, is_officer
@@ -28,6 +29,37 @@ def beneficiaries_visible_to(user) -> QuerySet[Beneficiary]:
     if not hub_ids:
         return Beneficiary.objects.none()
     return Beneficiary.objects.filter(pk__in=Case.objects.filter(hub_id__in=hub_ids).values("beneficiary_id"))
+
+
+# A case for someone registered elsewhere is opened from a search result, never from a bare id:
+# the result carries a signed token naming this user and this person, valid for a few hours.
+SEARCH_RESULT_SALT = "reintegration.case-open-from-search"
+SEARCH_RESULT_MAX_AGE = 4 * 60 * 60
+
+
+def search_result_token(user, beneficiary: Beneficiary) -> str:
+    return signing.TimestampSigner(salt=SEARCH_RESULT_SALT).sign_object([user.pk, beneficiary.pk])
+
+
+def _person_of_search_result(user, token: str) -> int | None:
+    try:
+        user_pk, person_pk = signing.TimestampSigner(salt=SEARCH_RESULT_SALT).unsign_object(
+            token, max_age=SEARCH_RESULT_MAX_AGE
+        )
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return person_pk if user_pk == user.pk else None
+
+
+def beneficiaries_openable_by(user, token: str = "") -> QuerySet[Beneficiary]:
+    """People the user may open a case for: those visible to them, and the one their search result names."""
+    if not can_take_intake(user):
+        return Beneficiary.objects.none()
+    visible = beneficiaries_visible_to(user)
+    found = _person_of_search_result(user, token) if token else None
+    if found is None:
+        return visible
+    return Beneficiary.objects.filter(Q(pk__in=visible.values("pk")) | Q(pk=found))
 
 
 def transfers_visible_to(user) -> QuerySet[CaseTransfer]:

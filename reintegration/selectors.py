@@ -27,14 +27,17 @@ def _provider_names(provider) -> set[str]:
     return {name.strip().casefold() for name in names if name and name.strip()}
 
 
-def has_sharing_consent(beneficiary: Beneficiary, provider_name_or_org=None) -> bool:
+def has_sharing_consent(beneficiary: Beneficiary, provider_name_or_org=None, *, hub=None) -> bool:
     """True if the person's active consent allows sharing their data with this provider.
 
     Without a provider: whether any sharing consent is active. With a name or an organisation
     (anything with ``name``/``name_ka``/``name_en``): whether one active sharing consent names it
-    (compared without regard to case or surrounding spaces).
+    (compared without regard to case or surrounding spaces). With ``hub``: only consent given to that
+    hub counts (a hub acts on its own consent, never on another hub's).
     """
     consents = Consent.objects.active().filter(beneficiary=beneficiary, purpose=Consent.Purpose.SHARING)
+    if hub is not None:
+        consents = consents.for_hub(hub)
     if provider_name_or_org is None:
         return consents.exists()
     wanted = _provider_names(provider_name_or_org)
@@ -198,6 +201,29 @@ def intake_search(query: str) -> SearchResult:
     return SearchResult(query=query, exact=exact, close=close)
 
 
+def mark_search_results(user, people: list[Beneficiary]) -> list[Beneficiary]:
+    """Set, on each person found, what the result offers the user (one query for all of them).
+
+    ``open_token``: the signed token that lets the user open a case from this result;
+    ``live_case_here``: the id of the person's live case at one of the user's hubs, if any;
+    ``elsewhere``: whether the person is registered at another hub (then a reason is asked).
+    """
+    from hubs.permissions import hub_ids_of
+
+    from .permissions import search_result_token
+
+    my_hubs = set(hub_ids_of(user))
+    cases = Case.objects.filter(beneficiary__in=[p.pk for p in people])
+    rows = list(cases.values_list("pk", "beneficiary_id", "hub_id", "status"))
+    live = {Case.Status.OPEN, Case.Status.ACTIVE, Case.Status.CLOSURE_REQUESTED}
+    for person in people:
+        theirs = [row for row in rows if row[1] == person.pk]
+        person.open_token = search_result_token(user, person)
+        person.live_case_here = next((pk for pk, _b, hub, status in theirs if hub in my_hubs and status in live), None)
+        person.elsewhere = any(hub not in my_hubs for _pk, _b, hub, _s in theirs)
+    return people
+
+
 def case_for_intake_token(user, token) -> Case | None:
     from .permissions import cases_visible_to
 
@@ -230,7 +256,8 @@ def case_page_data(case: Case, user) -> dict:
     follow_ups = list(case.follow_ups.select_related("assigned_to"))
     status_changes = list(case.status_changes.select_related("actor"))
     episodes = list(person.migration_episodes.all())
-    consents = list(person.consents.select_related("recorded_by"))
+    consents = list(person.consents.for_hub(case.hub).select_related("recorded_by"))
+    other_hub_cases = list(person.cases.exclude(hub=case.hub).select_related("hub").order_by("-opened_on"))
     members = list(person.household.members.select_related("beneficiary")) if person.household_id else []
     transfers = list(case.transfers.select_related("to_hub", "from_hub", "requested_by"))
     timeline = [
@@ -294,6 +321,7 @@ def case_page_data(case: Case, user) -> dict:
         "follow_ups": follow_ups,
         "episodes": episodes,
         "consents": consents,
+        "other_hub_cases": other_hub_cases,
         "household_members": members,
         "transfers": transfers,
         "pending_transfer": next((t for t in transfers if t.status == CaseTransfer.Status.PENDING), None),

@@ -53,6 +53,7 @@ class RoundAdmin(admin.ModelAdmin):
     search_fields = ["name_ka", "name_en"]
     list_select_related = ["version__instrument"]
     inlines = [RoundTargetInline]
+    readonly_fields = ["status"]  # opened and closed on the round's page (with its event row)
 
 
 @admin.register(RoundTarget)
@@ -86,4 +87,7 @@ class ImportJobAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["original_name"]
     list_select_related = ["round"]
-    readonly_fields = ["problems"]
+    readonly_fields = ["file", "problems", "status"]
+
+    def has_add_permission(self, request):
+        return False  # through the round's import page, which checks the file's type and size

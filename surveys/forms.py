@@ -1,8 +1,9 @@
 from django import forms
-from django.core.validators import FileExtensionValidator
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import CrispyFormMixin
+from accounts.uploads import UploadValidator
 from hubs.models import Municipality
 
 from .logic import apply_rules, to_json
@@ -61,10 +62,11 @@ class QuestionForm(CrispyFormMixin, forms.ModelForm):
 class UploadForm(CrispyFormMixin, forms.Form):
     file = forms.FileField(label=_("File"))
 
-    def __init__(self, *args, extensions=("xlsx",), **kwargs):
+    def __init__(self, *args, extensions=("xlsx",), max_size=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["file"].validators = [FileExtensionValidator(list(extensions))]
-        self.fields["file"].help_text = ", ".join(f".{e}" for e in extensions)
+        validator = UploadValidator(kinds=extensions, max_size=max_size)
+        self.fields["file"].validators = [validator]
+        self.fields["file"].help_text = validator.help_text()
 
 
 class RoundForm(CrispyFormMixin, forms.ModelForm):
@@ -104,7 +106,8 @@ class TargetsForm(CrispyFormMixin, forms.Form):
 
 def _field(question: Question) -> forms.Field:
     label = f"{question.label} *" if question.required else question.label
-    common = {"label": label, "help_text": question.hint, "required": False}
+    # An imported hint is data: escaped here, whatever template renders it (crispy's marks help text safe).
+    common = {"label": label, "help_text": escape(question.hint), "required": False}
     choices = [(c.value, c.label) for c in question.choices.all()]
     if question.type == T.INTEGER:
         return forms.IntegerField(**common)

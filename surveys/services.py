@@ -1,11 +1,13 @@
 """Writes for surveys: instruments and versions, rounds, responses, imports; reference data."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.uploads import UploadValidator
 from hubs.models import Municipality
 
 from .logic import apply_rules, expression_problems
@@ -253,6 +255,7 @@ def response_submit(
 def import_start(*, round_: Round, upload, acting_user) -> ImportJob:
     """Store the file and queue the dry run."""
     _require_manager(acting_user)
+    UploadValidator(kinds=("csv", "xlsx"), max_size=settings.SURVEY_IMPORT_MAX_SIZE)(upload)
     job = ImportJob(round=round_, file=upload, original_name=upload.name[:255], created_by=acting_user)
     job.save()
     transaction.on_commit(lambda: import_check_task.delay(job.pk))

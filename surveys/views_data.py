@@ -1,5 +1,6 @@
 """Kobo/ODK imports, analysis, comparison and exports."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -29,7 +30,12 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @require(can_manage_surveys)
 def import_create(request, pk):
     round_ = get_in_scope_or_404(request, rounds_visible_to(request.user), pk=pk)
-    form = UploadForm(request.POST or None, request.FILES or None, extensions=("csv", "xlsx"))
+    form = UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        extensions=("csv", "xlsx"),
+        max_size=settings.SURVEY_IMPORT_MAX_SIZE,
+    )
     if request.method == "POST" and form.is_valid():
         job = services.import_start(round_=round_, upload=form.cleaned_data["file"], acting_user=request.user)
         return redirect("surveys:import-detail", pk=job.pk)

@@ -118,7 +118,9 @@ def score_save(*, review: Review, criterion_id: int, value: int | None, comment:
     review = _locked_review(review, acting_user)
     if review.status != Review.Status.DRAFT:
         raise ValidationError(_("Only a review in progress can be changed."))
-    score = Score.objects.select_related("criterion").get(review=review, criterion_id=criterion_id)
+    score = Score.objects.select_related("criterion").filter(review=review, criterion_id=criterion_id).first()
+    if score is None:  # not this cycle's criterion, or the conflict step is not taken yet
+        raise ValidationError(_("Confirm the conflict-of-interest step before scoring."))
     low, high = score.criterion.score_min, score.criterion.score_max
     if value is not None and not low <= value <= high:
         raise ValidationError(_("A score runs from %(low)s to %(high)s.") % {"low": low, "high": high})

@@ -218,3 +218,17 @@ def test_proposal_detail_costs_the_same_queries_with_more_reviews_and_members(cl
     url = reverse("grants:proposal-detail", args=[proposal.pk])
     client.get(url)  # warm the content-type cache
     assert_constant_queries(client, url, grow)
+
+
+def test_a_score_for_a_criterion_that_is_not_the_cycles_answers_404(client_for, committee_member, setting):
+    from grants.tests.factories import CriterionFactory
+
+    proposal = setting["proposal"]
+    client = client_for(committee_member)
+    client.post(reverse("grants:review-conflict", args=[proposal.pk]), {"choice": "none"})
+    elsewhere = CriterionFactory()  # another cycle's criterion
+    response = client.post(reverse("grants:score-save", args=[proposal.pk, elsewhere.pk]), {"value": "3"})
+    assert response.status_code == 404
+    response = client.post(reverse("grants:score-save", args=[proposal.pk, 999_999]), {"value": "3"})
+    assert response.status_code == 404
+    assert not Review.objects.get(membership__user=committee_member).scores.filter(value__isnull=False).exists()

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -106,6 +107,8 @@ def score_save(request, pk, criterion_pk):
     """htmx: one criterion's score and comment, saved as the member types."""
     proposal = _proposal(request, pk)
     review = _own_review(request, proposal)
+    if not proposal.cycle.criteria.filter(pk=criterion_pk).exists():
+        raise Http404  # a criterion that is not this cycle's
     form = ScoreForm(request.POST)
     error = ""
     if form.is_valid():

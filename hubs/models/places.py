@@ -73,7 +73,11 @@ class Municipality(BilingualNameMixin, models.Model):
 class HubQuerySet(models.QuerySet):
     def for_list(self):
         return self.select_related("municipality__region").annotate(
-            staff_count=models.Count("memberships", filter=active_on(prefix="memberships__"), distinct=True)
+            staff_count=models.Count(
+                "memberships",
+                filter=active_on(prefix="memberships__") & not_ended("memberships__"),
+                distinct=True,
+            )
         )
 
 
@@ -182,13 +186,24 @@ class OpeningHours(models.Model):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
+def not_ended(prefix: str = "") -> models.Q:
+    """Not stopped early: a membership ended "today, now" stops at once, not at midnight."""
+    return models.Q(**{f"{prefix}ended_at__isnull": True}) | models.Q(**{f"{prefix}ended_at__gt": timezone.now()})
+
+
 class HubMembershipQuerySet(MembershipQuerySet):
     def for_list(self):
         return self.select_related("user", "hub")
 
+    def active(self, on=None):
+        memberships = super().active(on)
+        if on is None or on >= timezone.localdate():  # the past keeps its end dates as they were
+            memberships = memberships.filter(not_ended())
+        return memberships
+
     def current_or_future(self, on=None):
         day = on or timezone.localdate()
-        return self.filter(models.Q(end_date__isnull=True) | models.Q(end_date__gte=day))
+        return self.filter(models.Q(end_date__isnull=True) | models.Q(end_date__gte=day)).filter(not_ended())
 
 
 class HubMembership(models.Model):
@@ -204,6 +219,7 @@ class HubMembership(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=ROLE_CHOICES)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     objects = HubMembershipQuerySet.as_manager()
@@ -225,4 +241,6 @@ class HubMembership(models.Model):
     @property
     def is_active(self) -> bool:
         today = timezone.localdate()
+        if self.ended_at is not None and self.ended_at <= timezone.now():
+            return False
         return self.start_date <= today and (self.end_date is None or self.end_date >= today)

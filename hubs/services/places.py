@@ -13,6 +13,7 @@ from accounts.services import user_deactivate, user_invite
 
 from ..models import Hub, HubMembership, HubStatusChange, Municipality, OpeningHours
 from ..permissions import (
+    can_assign_person,
     can_assign_role,
     can_change_hub_status,
     can_deactivate_staff,
@@ -91,10 +92,16 @@ def _check_overlap(*, user: User, hub: Hub, start: date, end: date | None, exclu
 def staff_assign(
     *, user: User, hub: Hub, role: str, start_date: date, acting_user: User, end_date: date | None = None
 ) -> HubMembership:
-    """Assign a person to a hub as counsellor or hub lead for a period."""
+    """Assign a person to a hub as counsellor or hub lead for a period.
+
+    A hub lead may only assign an account that holds no role (a new invitee, a former colleague);
+    giving a second role to a partner, committee member, mentor or other hub's staff is an officer's call.
+    """
     if not can_assign_role(acting_user, hub, role):
         raise PermissionDenied
     User.objects.select_for_update().get(pk=user.pk)  # one assignment of a person at a time
+    if not can_assign_person(acting_user, user):
+        raise PermissionDenied
     if not user.is_active:
         raise ValidationError(_("This account is deactivated."))
     _check_overlap(user=user, hub=hub, start=start_date, end=end_date)
@@ -153,8 +160,10 @@ def membership_end(*, membership: HubMembership, end_date: date, acting_user: Us
     if end_date < membership.start_date:
         raise ValidationError(_("The end date cannot be before the start date."))
     membership.end_date = end_date
+    if end_date <= timezone.localdate():
+        membership.ended_at = timezone.now()  # takes effect at once, not at midnight
     membership.full_clean()
-    membership.save(update_fields=["end_date"])
+    membership.save(update_fields=["end_date", "ended_at"])
     forget_roles(membership.user)
     return membership
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.uploads import DOCUMENT_KINDS, UploadValidator
 
 from ..models import (
     ApplicationDocument,
@@ -83,6 +84,7 @@ def application_save(
 @transaction.atomic
 def application_document_add(*, application: MunicipalityApplication, title: str, file, acting_user: User):
     _require_selection_rights(acting_user)
+    UploadValidator(kinds=DOCUMENT_KINDS)(file)
     document = ApplicationDocument(application=application, title=title, file=file, uploaded_by=acting_user)
     document.full_clean()
     document.save()

@@ -135,7 +135,7 @@ def staff_assign(request, pk):
     form = StaffAssignForm(
         request.POST or None,
         hub_lead_allowed=can_assign_role(request.user, hub, "hub_lead"),
-        people=selectors.people_assignable(hub=hub),
+        people=selectors.people_assignable(hub=hub, acting_user=request.user),
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -131,7 +131,8 @@ def application_document_add(request, pk):
         services.application_document_add(application=application, acting_user=request.user, **form.cleaned_data)
         messages.success(request, _("The document was added."))
     else:
-        messages.error(request, _("Give the document a title and choose a file."))
+        problems = [message for errors in form.errors.values() for message in errors]
+        messages.error(request, " ".join([_("The document was not added."), *problems]))
     return redirect("hubs:application-detail", pk=application.pk)
 
 

@@ -1,6 +1,7 @@
 """Closed-loop referrals: create, send (only with the person's sharing consent), the provider's answers
 through a signed link, the outcome, and reminders for referrals nobody answered."""
 
+import uuid
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -60,6 +61,33 @@ def _move(referral: Referral, to_status: str, fields: list[str]) -> str:
     return previous
 
 
+# A provider's link stops working once there is nothing left to answer or no consent to share.
+LINK_ENDING_STATUSES = {Status.CANCELLED, Status.COMPLETED, Status.CLOSED_NO_RESPONSE, Status.DECLINED}
+
+
+def _rotate_link(referral: Referral) -> None:
+    referral.link_nonce = uuid.uuid4()
+    referral.save(update_fields=["link_nonce"])
+
+
+def referral_links_rotate_after_withdrawal(*, consent, acting_user=None) -> int:
+    """Consent withdrawn: every live referral of the person that the remaining consent no longer
+    covers loses its provider link. Returns how many links were rotated."""
+    rotated = 0
+    live = (
+        Referral.objects.select_for_update()
+        .filter(case__beneficiary_id=consent.beneficiary_id, status__in=Referral.OPEN_STATUSES)
+        .select_related("case__hub", "case__beneficiary", "service__organization")
+    )
+    if consent.hub_id is not None:
+        live = live.filter(case__hub_id=consent.hub_id)
+    for referral in live:
+        if not has_sharing_consent(referral.case.beneficiary, referral.service.organization, hub=referral.case.hub):
+            _rotate_link(referral)
+            rotated += 1
+    return rotated
+
+
 def _locked(referral: Referral) -> Referral:
     return (
         Referral.objects.select_for_update()
@@ -98,7 +126,7 @@ def referral_send(*, referral: Referral, acting_user, base_url: str = "") -> Ref
         raise PermissionDenied
     if referral.status == Status.SENT:
         return referral
-    if not has_sharing_consent(referral.case.beneficiary, referral.service.organization):
+    if not has_sharing_consent(referral.case.beneficiary, referral.service.organization, hub=referral.case.hub):
         raise ConsentMissing(
             _("%(person)s has not agreed to share their data with %(provider)s. Record the consent first.")
             % {"person": referral.case.beneficiary, "provider": referral.service.organization}
@@ -147,6 +175,8 @@ def referral_set_status(
         referral.answered_at = timezone.now()
         fields.append("answered_at")
     previous = _move(referral, to_status, fields)
+    if to_status in LINK_ENDING_STATUSES:
+        _rotate_link(referral)
     _event(referral, from_status=previous, actor=acting_user, note=note or decline_reason)
     return referral
 
@@ -159,6 +189,7 @@ def referral_cancel(*, referral: Referral, acting_user, note: str = "") -> Refer
     if referral.status == Status.CANCELLED:
         return referral
     previous = _move(referral, Status.CANCELLED, [])
+    _rotate_link(referral)
     _event(referral, from_status=previous, actor=acting_user, note=note)
     return referral
 
@@ -174,6 +205,7 @@ def referral_record_outcome(
     referral.outcome, referral.outcome_note, referral.feedback = outcome, note, feedback
     referral.completed_at = timezone.now()
     previous = _move(referral, Status.COMPLETED, ["outcome", "outcome_note", "feedback", "completed_at"])
+    _rotate_link(referral)
     _event(referral, from_status=previous, actor=acting_user, note=note)
     return referral
 
@@ -210,6 +242,8 @@ def referral_answer_as_provider(
         previous = _move(referral, Status.COMPLETED, ["outcome", "outcome_note", "completed_at"])
     else:
         raise ValidationError(_("Unknown answer."))
+    if referral.status in LINK_ENDING_STATUSES:
+        _rotate_link(referral)  # nothing left to answer: the link, and the name it shows, stop here
     _event(referral, from_status=previous, note=note or decline_reason, answer=kind)
     counsellor = referral.case.counsellor
     if counsellor.email:

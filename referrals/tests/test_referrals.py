@@ -135,7 +135,7 @@ def test_provider_reports_the_outcome_once(client, world, counsellor):
     client.post(reverse("referrals:provider-answer", args=[token]), {"answer": "outcome", "outcome": "got_service"})
     referral.refresh_from_db()
     assert referral.status == Status.COMPLETED and referral.outcome == "got_service"
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):  # the last answer ended the link
         referral_answer_as_provider(token=token, answer="outcome", outcome="partly")
 
 

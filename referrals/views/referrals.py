@@ -155,6 +155,14 @@ def referral_letter(request, pk):
     return pdf_response(pdf, f"referral-{referral.pk}.pdf")
 
 
+def _link_works(token: str) -> bool:
+    try:
+        referral_from_token(token)
+    except PermissionDenied:
+        return False
+    return True
+
+
 @login_not_required
 def provider_answer(request, token):
     """The provider's page behind the signed link: accept, decline with a reason, later the outcome."""
@@ -173,6 +181,8 @@ def provider_answer(request, token):
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
+                if not _link_works(token):  # the last answer ends the link: thank them without the referral
+                    return render(request, "referrals/provider_answer_invalid.html", {"thanks": True})
                 messages.success(request, _("Thank you: your answer was recorded."))
             return redirect("referrals:provider-answer", token=token)
     log_access(

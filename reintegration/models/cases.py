@@ -90,6 +90,12 @@ class Case(models.Model):
         related_name="transferred_to",
     )
     summary = models.TextField(_("summary"), blank=True)
+    second_hub_reason = models.TextField(
+        _("reason for a case at a second hub"),
+        blank=True,
+        editable=False,
+        help_text=_("Why the case was opened here although the person is registered at another hub."),
+    )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     intake_token = models.UUIDField(_("intake form token"), null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
@@ -106,6 +112,14 @@ class Case(models.Model):
             # The case list's order, for everyone and per hub: a page is read off the index.
             models.Index(fields=["-opened_on", "-number"], name="case_list_order"),
             models.Index(fields=["hub", "-opened_on", "-number"], name="case_list_hub_order"),
+        ]
+        constraints = [
+            # At most one live case per person per hub, whatever races the services lose.
+            models.UniqueConstraint(
+                fields=["beneficiary", "hub"],
+                condition=~Q(status__in=["closed", "transferred"]),
+                name="one_live_case_per_person_per_hub",
+            )
         ]
 
     def __str__(self) -> str:

@@ -14,6 +14,9 @@ class ConsentQuerySet(models.QuerySet):
     def active(self):
         return self.filter(withdrawn_at__isnull=True)
 
+    def for_hub(self, hub):
+        return self.filter(hub=hub)
+
 
 class Consent(models.Model):
     """Consent for one purpose; a withdrawal keeps the row and stamps it."""
@@ -31,6 +34,10 @@ class Consent(models.Model):
 
     beneficiary = models.ForeignKey(
         Beneficiary, verbose_name=_("beneficiary"), on_delete=models.CASCADE, related_name="consents"
+    )
+    # Consent is given to a hub: another hub holding a case of the same person does not see it.
+    hub = models.ForeignKey(
+        "hubs.Hub", verbose_name=_("hub"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
     provider_name = models.CharField(

@@ -105,17 +105,73 @@ def beneficiary_register(
 
 
 @transaction.atomic
-def case_open(*, beneficiary: Beneficiary, hub: Hub, acting_user: User, intake_token: uuid.UUID | None = None) -> Case:
-    """Open a case at the user's hub for someone already registered (found by the intake search)."""
+def case_open(
+    *,
+    beneficiary: Beneficiary,
+    hub: Hub,
+    acting_user: User,
+    reason: str = "",
+    intake_token: uuid.UUID | None = None,
+) -> Case:
+    """Open a case at the user's hub for someone already registered (found by the intake search).
+
+    The second-hub rule: when the person is registered at another hub, the counsellor says why,
+    the reason is kept on the case and the other hubs' leads are told (by case number only).
+    The person's row is locked, so two clicks (or two counsellors) open one case, and the
+    database refuses a second live case at the same hub whatever happens.
+    """
     require(perms.can_take_intake(acting_user) and works_at(acting_user, hub))
     existing = _existing_for_token(intake_token)
     if existing is not None:
         return existing
+    beneficiary = Beneficiary.objects.select_for_update().get(pk=beneficiary.pk)
     if Case.objects.live().filter(beneficiary=beneficiary, hub=hub).exists():
-        raise ValidationError(_("This person already has an open case at this hub."))
-    return _create_case(
-        beneficiary=beneficiary, hub=hub, counsellor=acting_user, acting_user=acting_user, intake_token=intake_token
+        raise ValidationError(_("This person already has an open case at this hub."), code="already_open")
+    elsewhere = list(
+        Case.objects.filter(beneficiary=beneficiary).exclude(hub=hub).select_related("hub").order_by("hub__code")
     )
+    reason = reason.strip()
+    if elsewhere and not reason:
+        raise ValidationError(
+            _("This person is registered at another hub: say why the case is opened here."), code="reason_required"
+        )
+    try:
+        with transaction.atomic():
+            case = _create_case(
+                beneficiary=beneficiary,
+                hub=hub,
+                counsellor=acting_user,
+                acting_user=acting_user,
+                intake_token=intake_token,
+                second_hub_reason=reason if elsewhere else "",
+            )
+    except IntegrityError as error:
+        raise ValidationError(_("This person already has an open case at this hub."), code="already_open") from error
+    if elsewhere:
+        _notify_other_hubs(case, elsewhere)
+    return case
+
+
+def _notify_other_hubs(case: Case, elsewhere: list[Case]) -> None:
+    """Tell each other hub's lead, naming cases by number only: no personal data (nor the reason) in an email."""
+    from accounts.services import email_queue
+
+    for hub_id in dict.fromkeys(other.hub_id for other in elsewhere):
+        theirs = [other for other in elsewhere if other.hub_id == hub_id]
+        emails = _hub_lead_emails(theirs[0].hub)
+        if not emails:
+            continue
+        numbers = ", ".join(other.number for other in theirs)
+        email_queue(
+            subject=_("Case %(number)s opened at %(hub)s for a person of your hub")
+            % {"number": case.number, "hub": case.hub},
+            body=_(
+                "%(hub)s opened case %(number)s for the person of your case %(yours)s. "
+                "The reason they gave is on your case page."
+            )
+            % {"hub": case.hub, "number": case.number, "yours": numbers},
+            to=emails,
+        )
 
 
 @transaction.atomic
@@ -198,14 +254,21 @@ def case_request_closure(*, case: Case, reason: str, acting_user: User, note: st
     return case
 
 
+def _refuse_second_live_case(beneficiary_id: int, hub: Hub) -> None:
+    Beneficiary.objects.select_for_update().filter(pk=beneficiary_id).first()
+    if Case.objects.live().filter(beneficiary_id=beneficiary_id, hub=hub).exists():
+        raise ValidationError(_("This person already has an open case at %(hub)s.") % {"hub": hub}, code="already_open")
+
+
 def _hub_lead_emails(hub: Hub) -> list[str]:
     from hubs.models import HubMembership
 
-    return list(
+    emails = (
         HubMembership.objects.active()
         .filter(hub=hub, role="hub_lead", user__is_active=True)
         .values_list("user__email", flat=True)
     )
+    return list(dict.fromkeys(emails))
 
 
 @transaction.atomic
@@ -239,6 +302,7 @@ def case_reopen(*, case: Case, acting_user: User, note: str) -> Case:
     require(perms.can_reopen_case(acting_user, case))
     if not note.strip():
         raise ValidationError(_("Say why the case is reopened."))
+    _refuse_second_live_case(case.beneficiary_id, case.hub)
     case.closed_on = None
     move_case(case, Case.Status.ACTIVE, acting_user=acting_user, note=note, extra_fields=("closed_on",))
     return case
@@ -273,6 +337,7 @@ def case_transfer_accept(*, transfer: CaseTransfer, counsellor: User, acting_use
     require(perms.can_decide_transfer(acting_user, transfer))
     case = _locked(transfer.case)
     _check_counsellor(transfer.to_hub, counsellor)
+    _refuse_second_live_case(case.beneficiary_id, transfer.to_hub)
     move_case(case, Case.Status.TRANSFERRED, acting_user=acting_user, note=note or transfer.reason)
     new_case = _create_case(
         beneficiary=case.beneficiary,

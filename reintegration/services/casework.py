@@ -11,6 +11,7 @@ from accounts.access import log_access
 from accounts.models import AccessLog, User
 
 from .. import permissions as perms
+from ..hooks import consent_withdrawn
 from ..models import (
     AssessedNeed,
     Beneficiary,
@@ -33,6 +34,12 @@ def _can_work_for(user: User, beneficiary: Beneficiary) -> bool:
     return any(perms.can_work_on_case(user, case) for case in beneficiary.cases.select_related("hub"))
 
 
+def _can_work_for_at(user: User, beneficiary: Beneficiary, hub_id: int | None) -> bool:
+    """Work on what a hub holds of a person (its consents): that hub's staff, with a live case there."""
+    cases = beneficiary.cases.select_related("hub")
+    return any(perms.can_work_on_case(user, case) for case in cases if hub_id is None or case.hub_id == hub_id)
+
+
 # Consent --------------------------------------------------------------------------------------
 @transaction.atomic
 def consent_record(
@@ -41,13 +48,17 @@ def consent_record(
     purpose: str,
     method: str,
     acting_user: User,
+    hub=None,
     given_on=None,
     provider_name="",
     witness="",
 ) -> Consent:
-    require(_can_work_for(acting_user, beneficiary))
+    """Record a consent given to ``hub`` (by default the user's hub holding a live case of the person)."""
+    workable = [c.hub for c in beneficiary.cases.select_related("hub") if perms.can_work_on_case(acting_user, c)]
+    require(bool(workable) and (hub is None or hub in workable))
     consent = Consent(
         beneficiary=beneficiary,
+        hub=hub or workable[0],
         purpose=purpose,
         method=method,
         given_on=given_on or timezone.localdate(),
@@ -69,9 +80,10 @@ def consent_withdraw(*, consent: Consent, acting_user: User) -> Consent:
     consent = Consent.objects.select_for_update().get(pk=consent.pk)
     if consent.withdrawn_at is not None:
         return consent
-    require(_can_work_for(acting_user, consent.beneficiary))
+    require(_can_work_for_at(acting_user, consent.beneficiary, consent.hub_id))
     consent.withdrawn_at, consent.withdrawn_by = timezone.now(), acting_user
     consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    consent_withdrawn(consent=consent, acting_user=acting_user)
     return consent
 
 

@@ -67,6 +67,9 @@ def follow_up_reminder_send(*, user_id: int, today: datetime.date) -> int:
 
 
 # Data-subject export ------------------------------------------------------------------------------
+CONFIDENTIAL_FIELDS = ("confidential_notes",)
+
+
 def _rows(queryset, exclude=()) -> list[dict]:
     return [model_to_dict(obj, exclude=list(exclude)) | {"id": obj.pk} for obj in queryset]
 
@@ -91,7 +94,8 @@ def beneficiary_export(*, beneficiary: Beneficiary, acting_user: User, path: str
                 "number": case.number,
                 "status_changes": _rows(case.status_changes.all()),
                 "assessments": [model_to_dict(a) | {"needs": _rows(a.needs.all())} for a in case.assessments.all()],
-                "sessions": _rows(case.sessions.all()),
+                # Confidential notes never leave in an ordinary export: only through the break-glass step.
+                "sessions": _rows(case.sessions.all(), exclude=CONFIDENTIAL_FIELDS),
                 "plan_goals": [model_to_dict(g) | {"actions": _rows(g.actions.all())} for g in case.goals.all()],
                 "follow_ups": _rows(case.follow_ups.all()),
             }

@@ -72,6 +72,12 @@ class ConsentFactory(factory.django.DjangoModelFactory):
         model = Consent
 
     beneficiary = factory.SubFactory(BeneficiaryFactory)
+    # Given to the hub of the person's first case (None for someone without a case yet).
+    hub = factory.LazyAttribute(
+        lambda o: (
+            getattr(o.beneficiary.cases.order_by("opened_on", "pk").first(), "hub", None) if o.beneficiary.pk else None
+        )
+    )
     purpose = Consent.Purpose.DATA_PROCESSING
     method = Consent.Method.SIGNED_FORM
     recorded_by = factory.SubFactory(UserFactory)

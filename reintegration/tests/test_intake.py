@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from reintegration import services
 from reintegration.models import Beneficiary, Case, CaseStatusChange
+from reintegration.permissions import search_result_token
 from reintegration.selectors import duplicate_warnings, intake_search
 from reintegration.tests.factories import BeneficiaryFactory, case_at
 
@@ -156,7 +157,8 @@ def test_a_person_found_by_search_gets_a_case_at_the_counsellors_hub(
 ):
     case = case_at(world.hub_a, counsellor)
     response = client_for(other_hub_counsellor).post(
-        reverse("reintegration:case-open-existing", args=[case.beneficiary_id])
+        reverse("reintegration:case-open-existing", args=[case.beneficiary_id]),
+        {"token": search_result_token(other_hub_counsellor, case.beneficiary), "reason": "გადმოვიდა ქუთაისში"},
     )
     new_case = Case.objects.exclude(pk=case.pk).get()
     assert response["Location"] == new_case.get_absolute_url()

@@ -141,11 +141,20 @@ def test_officer_exports_everything_held_on_a_person_and_the_export_is_logged(cl
     data = json.loads(response.content)
     assert data["person"]["name_ka"] == case.beneficiary.name_ka
     assert data["cases"][0]["number"] == case.number
-    assert data["cases"][0]["sessions"][0]["confidential_notes"] == "x"
+    assert data["cases"][0]["sessions"][0]["topics"]
     assert data["consents"] and data["migration_episodes"]
     assert AccessLog.objects.filter(
         user=officer, action=AccessLog.Action.EXPORT, object_id=str(case.beneficiary_id)
     ).exists()
+
+
+def test_the_export_never_carries_confidential_notes(client_for, officer, case):
+    SessionFactory(case=case, topics="საცხოვრებელი", confidential_notes="ძალადობა ოჯახში")
+    response = client_for(officer).post(reverse("reintegration:beneficiary-export", args=[case.beneficiary_id]))
+    body = response.content.decode()
+    assert "საცხოვრებელი" in body
+    assert "ძალადობა" not in body and "confidential_notes" not in body
+    assert not AccessLog.objects.filter(action=AccessLog.Action.BREAK_GLASS).exists()
 
 
 def test_counsellors_cannot_export(case, counsellor):

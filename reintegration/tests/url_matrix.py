@@ -28,7 +28,6 @@ def setup(world):
             world.hub_a, counsellor, status=Case.Status.CLOSURE_REQUESTED, closure_reason="goals_met"
         ),
         closed_case=f.case_at(world.hub_a, counsellor, status=Case.Status.CLOSED),
-        someone_else=f.BeneficiaryFactory(),
         consent=f.ConsentFactory(beneficiary=case.beneficiary, recorded_by=counsellor),
         need=f.AssessedNeedFactory(assessment=f.NeedAssessmentFactory(case=case)),
         goal=goal,
@@ -53,8 +52,12 @@ ROUTES = {
     "reintegration:case-list": Route(expect=only(OK, [*HUB_STAFF, "officer"])),
     "reintegration:intake": Route(expect=only(OK, HUB_STAFF)),
     "reintegration:my-work": Route(expect=only(OK, HUB_STAFF)),
+    # Hub A's person: hub A staff are sent to the case already open; another hub's staff, with no
+    # search result of theirs naming the person, get 404 like for any record outside their hubs.
     "reintegration:case-open-existing": Route(
-        expect=only(REDIRECT, HUB_STAFF), method="post", kwargs=lambda w: {"pk": w.objects["someone_else"].pk}
+        expect=only(REDIRECT, HUB_A_STAFF) | {"other_hub_counsellor": HIDDEN},
+        method="post",
+        kwargs=lambda w: {"pk": w.objects["case"].beneficiary_id},
     ),
     "reintegration:beneficiary-edit": Route(
         expect=case_page(), kwargs=lambda w: {"pk": w.objects["case"].beneficiary_id}

@@ -50,14 +50,14 @@ def _form_page(request, case, form, title, save, *, success, template="reintegra
 def consent_add(request, pk: int):
     case = _workable_case(request, pk)
     form = ConsentForm(request.POST or None)
-    save = partial(services.consent_record, beneficiary=case.beneficiary)
+    save = partial(services.consent_record, beneficiary=case.beneficiary, hub=case.hub)
     return _form_page(request, case, form, _("Record consent"), save, success=_("The consent is recorded."))
 
 
 @require_POST
 def consent_withdraw(request, pk: int, consent_pk: int):
     case = _workable_case(request, pk)
-    consent = get_object_or_404(case.beneficiary.consents, pk=consent_pk)
+    consent = get_object_or_404(case.beneficiary.consents.for_hub(case.hub), pk=consent_pk)
     services.consent_withdraw(consent=consent, acting_user=request.user)
     messages.success(request, _("The withdrawal of consent is recorded."))
     return redirect(case.get_absolute_url())

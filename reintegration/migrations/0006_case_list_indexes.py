@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("hubs", "0002_staff_selection_trainings_info_sessions"),
-        ("reintegration", "0004_person_name_labels"),
+        ("reintegration", "0005_second_hub_rule"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
