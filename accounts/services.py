@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from .models import Invitation, User
 from .permissions import can_deactivate_users, can_invite_users
-from .roles import forget_roles
 from .tasks import send_email
 
 
@@ -125,5 +124,4 @@ def user_deactivate(*, user: User, acting_user: User) -> User:
         user.save(update_fields=["is_active"])
     Invitation.objects.filter(user=user, used_at__isnull=True).update(expires_at=timezone.now())
     _end_sessions_of(user)
-    forget_roles(user)
     return user

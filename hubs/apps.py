@@ -10,12 +10,9 @@ class HubsConfig(AppConfig):
     def ready(self):
         from accounts.roles import register_role_provider
 
-        from .models import HubMembership
+        from .permissions import ROLE_PROVIDER
 
-        def hub_roles(user):
-            return HubMembership.objects.active().filter(user=user).values_list("role", flat=True).distinct()
-
-        register_role_provider(hub_roles)
+        register_role_provider(ROLE_PROVIDER)
         self._register_navigation()
 
     def _register_navigation(self):

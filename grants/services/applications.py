@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.roles import forget_roles
+from reintegration.models import Sex
 from reintegration.permissions import beneficiaries_visible_to
 from reintegration.vulnerability import Vulnerability, is_elderly_woman, is_youth
 
@@ -16,6 +16,7 @@ from .. import permissions
 from ..models import (
     Application,
     BudgetLine,
+    Decision,
     MentorAssignment,
     MentoringSession,
     Milestone,
@@ -28,6 +29,7 @@ from .common import check, check_transition, check_unlocked, event
 
 __all__ = [
     "application_create",
+    "application_decide",
     "application_screen",
     "application_send_to_committee",
     "application_submit",
@@ -203,8 +205,6 @@ def mentor_assign(*, application: Application, mentor, acting_user, start_date=N
     assignment = MentorAssignment(application=application, mentor=mentor, start_date=start_date or timezone.localdate())
     assignment.full_clean()
     assignment.save()
-    forget_roles(mentor)
-    permissions.forget(mentor)
     event(application.cycle, actor=acting_user, action="mentor_assigned", application=application)
     return assignment
 
@@ -278,7 +278,7 @@ def application_send_to_committee(*, application: Application, acting_user):
     _move(application, Application.Status.IN_REVIEW, acting_user)
     application.save(update_fields=["status"])
     members = list(application.members.all())
-    women = sum(1 for m in members if m.sex == TeamMember.Sex.FEMALE)
+    women = sum(1 for m in members if m.sex == Sex.FEMALE)
     return proposal_create(
         subject=application,
         cycle=application.cycle,
@@ -291,6 +291,28 @@ def application_send_to_committee(*, application: Application, acting_user):
         vulnerability_rule=application.vulnerability_rule,
         women_share=(Decimal(women) / len(members)).quantize(Decimal("0.001")) if members else Decimal(0),
     )
+
+
+DECISION_STATUS = {
+    Decision.Outcome.SELECTED: Application.Status.SELECTED,
+    Decision.Outcome.RESERVE: Application.Status.RESERVE,
+    Decision.Outcome.REJECTED: Application.Status.REJECTED,
+}
+
+
+@transaction.atomic
+def application_decide(*, application: Application, outcome: str, acting_user) -> Application:
+    """The committee's decision moves the application (called by ``cycle_decide`` before the cycle locks)."""
+    application = _locked(application)
+    check(permissions.can_record_decision(acting_user, application.cycle))
+    target = DECISION_STATUS.get(outcome)
+    if target is None:
+        raise ValidationError(_("Unknown decision."))
+    if application.status == target:
+        return application
+    _move(application, target, acting_user, note=Decision.Outcome(outcome).label)
+    application.save(update_fields=["status"])
+    return application
 
 
 @transaction.atomic

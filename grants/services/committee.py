@@ -10,6 +10,7 @@ from accounts.services import email_queue
 
 from .. import permissions
 from ..models import Consensus, Decision, GrantCycle, Proposal, Review, Score
+from ..subjects import committee_subject
 from .common import check, check_transition, check_unlocked, event
 
 __all__ = [
@@ -29,10 +30,9 @@ __all__ = [
 
 
 def system_conflicts(seat, proposal: Proposal) -> list[str]:
-    """Relationships the system knows of: the subject says which ones bar this member."""
+    """Relationships the system knows of: the subject's registered kind says which ones bar this member."""
     subject = proposal.subject
-    finder = getattr(subject, "committee_conflicts", None)
-    return list(finder(seat)) if finder else []
+    return list(committee_subject(subject).conflicts(subject, seat))
 
 
 @transaction.atomic
@@ -40,6 +40,7 @@ def proposal_create(*, subject, cycle: GrantCycle, acting_user, **fields) -> Pro
     """Put a subject (an application, an idea) before the committee of its cycle."""
     cycle = GrantCycle.objects.select_for_update().get(pk=cycle.pk)
     check_unlocked(cycle)
+    committee_subject(subject)  # only a registered kind of subject can go before the committee
     if cycle.status not in (GrantCycle.Status.MENTORING, GrantCycle.Status.REVIEW) or cycle.scoring_closed_at:
         raise ValidationError(_("The committee of this cycle takes no more proposals."))
     content_type = ContentType.objects.get_for_model(subject)
@@ -225,13 +226,14 @@ def cycle_decide(*, cycle: GrantCycle, acting_user) -> GrantCycle:
         raise ValidationError(
             _("Record a decision on every proposal first: %(refs)s.") % {"refs": ", ".join(undecided)}
         )
+    # Each subject follows its decision (its own transitions and event rows) before the cycle locks.
+    for proposal in cycle.proposals.select_related("decision", "content_type").prefetch_related("subject"):
+        committee_subject(proposal.subject).decided(
+            proposal.subject, outcome=proposal.decision.outcome, acting_user=acting_user
+        )
     from_status = cycle.status
     cycle.status, cycle.decided_at = GrantCycle.Status.DECIDED, timezone.now()
     cycle.save(update_fields=["status", "decided_at"])
-    for proposal in cycle.proposals.select_related("decision"):
-        apply = getattr(proposal.subject, "committee_decided", None)
-        if apply:
-            apply(proposal.decision.outcome)
     event(cycle, actor=acting_user, action="status", from_status=from_status, to_status=cycle.status)
     _notify_decided(cycle)
     return cycle

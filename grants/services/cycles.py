@@ -5,8 +5,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.roles import forget_roles
-
 from .. import permissions
 from ..models import CommitteeMembership, Criterion, GrantCycle
 from .common import check, check_transition, check_unlocked, event
@@ -105,7 +103,5 @@ def committee_member_add(*, cycle: GrantCycle, user, role: str, acting_user, sta
     )
     seat.full_clean()
     seat.save()
-    forget_roles(user)
-    permissions.forget(user)
     event(cycle, actor=acting_user, action="member_added", note=seat.get_role_display())
     return seat

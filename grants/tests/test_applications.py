@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from accounts.roles import Role, forget_roles, roles_of
+from accounts.roles import Role, roles_of
 from grants import services
 from grants.models import Application, GrantCycle, PlanVersion, Proposal
 from grants.tests.factories import (
@@ -159,7 +159,6 @@ def test_mentor_assignment_gives_the_mentor_role_and_only_their_teams(client_for
         reverse("grants:mentor-assign", args=[application.pk]),
         {"mentor": mentor.pk, "start_date": timezone.localdate().isoformat()},
     )
-    forget_roles(mentor)
     assert Role.MENTOR in roles_of(mentor)
     client = client_for(mentor)
     page = client.get(reverse("grants:application-list"))

@@ -134,8 +134,8 @@ ROUTES = {
         method="post",
         data=lambda w: {"value": "4", "comment": "ok"},
     ),
-    "grants:review-submit": Route(
-        expect=everyone(HIDDEN) | dict.fromkeys(COMMITTEE, OK) | {"officer": DENIED}, kwargs=_o("proposal")
+    "grants:review-submit": Route(  # no review yet (the conflict step comes first): back to the proposal
+        expect=everyone(HIDDEN) | dict.fromkeys(COMMITTEE, REDIRECT) | {"officer": DENIED}, kwargs=_o("proposal")
     ),
     "grants:review-abstain": Route(
         expect=everyone(HIDDEN) | dict.fromkeys(COMMITTEE, REDIRECT) | {"officer": DENIED},

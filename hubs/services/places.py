@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.roles import forget_roles
 from accounts.services import user_deactivate, user_invite
 
 from ..models import Hub, HubMembership, HubStatusChange, Municipality, OpeningHours
@@ -101,7 +100,6 @@ def staff_assign(
     membership = HubMembership(user=user, hub=hub, role=role, start_date=start_date, end_date=end_date)
     membership.full_clean()
     membership.save()
-    forget_roles(user)
     return membership
 
 
@@ -155,7 +153,6 @@ def membership_end(*, membership: HubMembership, end_date: date, acting_user: Us
     membership.end_date = end_date
     membership.full_clean()
     membership.save(update_fields=["end_date"])
-    forget_roles(membership.user)
     return membership
 
 

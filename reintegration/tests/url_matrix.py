@@ -70,7 +70,10 @@ ROUTES = {
     "reintegration:case-detail": Route(expect=case_page(officer=OK), kwargs=_case),
     "reintegration:case-edit": Route(expect=case_page(), kwargs=_case),
     "reintegration:case-activate": Route(
-        expect=case_page(REDIRECT, hub_lead=DENIED), method="post", kwargs=lambda w: {"pk": w.objects["open_case"].pk}
+        expect=case_page(REDIRECT),
+        method="post",
+        kwargs=lambda w: {"pk": w.objects["open_case"].pk},
+        writes=HUB_A_STAFF,
     ),
     "reintegration:case-request-closure": Route(expect=case_page(), kwargs=_case),
     "reintegration:case-approve-closure": Route(
