@@ -113,10 +113,6 @@ def committee_view_of(proposal: Proposal) -> dict:
     return {}
 
 
-def active_voting_seats(cycle: GrantCycle):
-    return CommitteeMembership.objects.active().voting().filter(cycle=cycle)
-
-
 def minutes_context(cycle: GrantCycle) -> dict:
     """Everything the minutes say, read from the record."""
     ranked = cycle_ranking(cycle)

@@ -33,9 +33,6 @@ class HubForm(CrispyFormMixin, forms.ModelForm):
         fields = ["name_ka", "name_en", "address", "phone", "opening_date"]
         widgets = {"opening_date": DATE}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-
 
 class OpeningHoursForm(forms.ModelForm):
     class Meta:
@@ -102,9 +99,6 @@ class StaffAssignForm(CrispyFormMixin, forms.Form):
 class MembershipEndForm(CrispyFormMixin, forms.Form):
     end_date = forms.DateField(label=_("Last working day"), initial=timezone.localdate, widget=DATE)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-
 
 class StaffMoveForm(CrispyFormMixin, forms.Form):
     to_hub = forms.ModelChoiceField(label=_("New hub"), queryset=Hub.objects.none())
@@ -122,9 +116,6 @@ class MunicipalityForm(CrispyFormMixin, forms.ModelForm):
         model = Municipality
         fields = ["name_ka", "name_en", "kind", "population", "administrative_centre", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
 
 
 class TrainingEventForm(CrispyFormMixin, forms.ModelForm):
@@ -239,9 +230,6 @@ class CriterionForm(CrispyFormMixin, forms.ModelForm):
         fields = ["name_ka", "name_en", "description", "weight", "min_score", "max_score", "sort_order", "is_active"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-
 
 class ApplicationForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
@@ -276,9 +264,6 @@ class ApplicationDocumentForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = ApplicationDocument
         fields = ["title", "file"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
 
 
 class ApplicationScoreForm(CrispyFormMixin, forms.Form):

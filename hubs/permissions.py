@@ -66,10 +66,6 @@ def works_at(user, hub: Hub) -> bool:
     return hub.pk in hub_ids_of(user)
 
 
-def can_see_programme_overview(user) -> bool:
-    return is_officer(user) or is_partner(user) or has_role(user, Role.COUNSELLOR, Role.HUB_LEAD)
-
-
 # Hubs and their staff -------------------------------------------------------------------------
 
 

@@ -97,18 +97,6 @@ def same_household(a: Beneficiary, b: Beneficiary) -> bool:
     return shares_a_household(Person(a.pk, a.personal_number or ""), [Person(b.pk, b.personal_number or "")])
 
 
-def household_members_matching(*, personal_number: str = "", full_name: str = ""):
-    """Household members listed by personal number or exact name (for people without a record)."""
-    query = Q()
-    if personal_number:
-        query |= Q(personal_number=personal_number) | Q(beneficiary__personal_number=personal_number)
-    if full_name:
-        query |= Q(full_name__iexact=full_name.strip()) | Q(beneficiary__name_ka__iexact=full_name.strip())
-    if not query:
-        return HouseholdMember.objects.none()
-    return HouseholdMember.objects.filter(query).select_related("household", "beneficiary")
-
-
 # Intake search --------------------------------------------------------------------------------
 NAME_SIMILARITY = 0.4  # word similarity (0..1) above which a name counts as a close match
 SEARCH_LIMIT = 10
@@ -119,10 +107,6 @@ class SearchResult:
     query: str
     exact: list[Beneficiary]  # same personal number: registering again is blocked
     close: list[Beneficiary]  # similar name or same phone: shown as a warning
-
-    @property
-    def blocks_new_record(self) -> bool:
-        return bool(self.exact)
 
 
 def _digits(text: str) -> str:

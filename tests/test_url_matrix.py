@@ -6,6 +6,7 @@ meets the same fresh state. Row counts of every table are compared around each r
 never changes one, and a POST changes the database exactly for the personas in ``Route.writes``.
 """
 
+import functools
 import importlib
 
 import pytest
@@ -21,6 +22,9 @@ from tests.matrix import LOGIN, REDIRECT
 # Tables a GET may write to by rule: the access log records every view of a personal record;
 # the session store belongs to the sign-in.
 MAY_CHANGE_ON_GET = {"accounts_accesslog", "django_session"}
+
+# Known GETs that still write, each fixed by another issue: strict, so the entry must go once it is fixed.
+KNOWN_GET_WRITES = {"accounts:two-factor": "the set-up page creates its TOTP device on GET (issue 10 fixes it)"}
 
 
 def _collect():
@@ -97,11 +101,16 @@ def matrix_world(django_db_setup, django_db_blocker):
             outer.__exit__(None, None, None)
 
 
-def row_counts() -> dict[str, int]:
-    """Every table's row count, in one query."""
+@functools.cache
+def _count_sql() -> tuple[list[str], str]:
     tables = sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
     quote = connection.ops.quote_name
-    sql = "SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {quote(table)})" for table in tables)
+    return tables, "SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {quote(table)})" for table in tables)
+
+
+def row_counts() -> dict[str, int]:
+    """Every table's row count, in one query."""
+    tables, sql = _count_sql()
     with connection.cursor() as cursor:
         cursor.execute(sql)
         return dict(zip(tables, cursor.fetchone(), strict=True))
@@ -136,7 +145,15 @@ def _visit(world, route, url, persona, method):
     return response, changed, moved
 
 
-@pytest.mark.parametrize("name", sorted(ROUTES))
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GET_WRITES[name]))
+        if name in KNOWN_GET_WRITES
+        else name
+        for name in sorted(ROUTES)
+    ],
+)
 def test_url_answers_each_persona_as_the_matrix_says(name, matrix_world, db):
     """The status per persona; no GET writes; a POST writes for exactly the personas in ``writes``."""
     route = ROUTES[name]

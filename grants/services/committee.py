@@ -6,12 +6,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.refusals import authorize
 from accounts.services import email_queue
 
 from .. import permissions
 from ..models import Consensus, Decision, GrantCycle, Proposal, Review, Score
 from ..subjects import committee_subject
-from .common import check, check_transition, check_unlocked, event
+from .common import check_transition, check_unlocked, event
 
 __all__ = [
     "consensus_save",
@@ -57,9 +58,9 @@ def proposal_create(*, subject, cycle: GrantCycle, acting_user, **fields) -> Pro
 @transaction.atomic
 def review_for(*, proposal: Proposal, acting_user) -> Review:
     """The member's review of a proposal, created with the system's conflict flags on first open."""
-    check(permissions.seat_in(acting_user, proposal.cycle) is not None)
+    authorize(permissions.seat_in(acting_user, proposal.cycle) is not None)
     seat = permissions.seat_in(acting_user, proposal.cycle)
-    check(seat.votes)
+    authorize(seat.votes)
     review, created = Review.objects.get_or_create(proposal=proposal, membership=seat)
     if created:
         flags = system_conflicts(seat, proposal)
@@ -71,7 +72,7 @@ def review_for(*, proposal: Proposal, acting_user) -> Review:
 
 def _locked_review(review: Review, acting_user) -> Review:
     review = Review.objects.select_for_update().select_related("proposal__cycle", "membership").get(pk=review.pk)
-    check(review.membership.user_id == acting_user.pk and permissions.can_review(acting_user, review.proposal))
+    authorize(review.membership.user_id == acting_user.pk and permissions.can_review(acting_user, review.proposal))
     return review
 
 
@@ -164,7 +165,7 @@ def scoring_close(*, cycle: GrantCycle, acting_user) -> GrantCycle:
     cycle = GrantCycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.scoring_closed_at:
         return cycle
-    check(permissions.can_close_scoring(acting_user, cycle))
+    authorize(permissions.can_close_scoring(acting_user, cycle))
     cycle.scoring_closed_at = timezone.now()
     cycle.save(update_fields=["scoring_closed_at"])
     event(cycle, actor=acting_user, action="scoring_closed")
@@ -175,7 +176,7 @@ def scoring_close(*, cycle: GrantCycle, acting_user) -> GrantCycle:
 def consensus_save(*, proposal: Proposal, text: str, minority_views: str, acting_user) -> Consensus:
     cycle = GrantCycle.objects.select_for_update().get(pk=proposal.cycle_id)
     check_unlocked(cycle)
-    check(permissions.can_write_consensus(acting_user, cycle))
+    authorize(permissions.can_write_consensus(acting_user, cycle))
     consensus, _created = Consensus.objects.update_or_create(
         proposal=proposal, defaults={"text": text, "minority_views": minority_views, "author": acting_user}
     )
@@ -191,7 +192,7 @@ def decision_record(*, proposal: Proposal, outcome: str, acting_user, reason: st
 
     cycle = GrantCycle.objects.select_for_update().get(pk=proposal.cycle_id)
     check_unlocked(cycle)
-    check(permissions.can_record_decision(acting_user, cycle))
+    authorize(permissions.can_record_decision(acting_user, cycle))
     if outcome not in Decision.Outcome.values:
         raise ValidationError(_("Unknown decision."))
     ranked = next(r for r in cycle_ranking(cycle) if r.proposal.pk == proposal.pk)
@@ -219,7 +220,7 @@ def cycle_decide(*, cycle: GrantCycle, acting_user) -> GrantCycle:
     cycle = GrantCycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.status == GrantCycle.Status.DECIDED:
         return cycle
-    check(permissions.can_record_decision(acting_user, cycle))
+    authorize(permissions.can_record_decision(acting_user, cycle))
     check_transition(GrantCycle.TRANSITIONS, cycle.status, GrantCycle.Status.DECIDED, GrantCycle.Status)
     undecided = cycle.proposals.filter(decision__isnull=True).values_list("reference", flat=True)
     if undecided:

@@ -121,7 +121,7 @@ def test_screening_gives_a_reason_for_each_failed_rule(officer, world):
     application = services.application_screen(application=application, acting_user=officer)
     assert application.status == Application.Status.INELIGIBLE
     reasons = {rule["rule"]: rule["reason"] for rule in application.eligibility if not rule["passed"]}
-    assert "at least two returnees; this team has 1" in reasons["team"]
+    assert "at least 2 returnees; this team has 1" in reasons["team"]
     assert "not one of the cycle's municipalities" in reasons["municipality"]
     assert "25000" in reasons["amount"] and "20000" in reasons["amount"]
 

@@ -1,10 +1,10 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import require
+from accounts.refusals import refusals_shown
 from hubs.models import Hub
 from hubs.permissions import hub_ids_of
 
@@ -47,15 +47,14 @@ def intake(request):
 
 
 def _register(request, form):
-    try:
+    with refusals_shown(request, form=form) as outcome:
         case = services.beneficiary_register(
             hub=form.cleaned_data["hub"],
             acting_user=request.user,
             intake_token=form.cleaned_data["intake_token"],
             **form.service_fields(),
         )
-    except ValidationError as error:
-        form.add_error(None, error)
+    if not outcome.ok:
         return render(request, "reintegration/intake.html", {"form": form, "search": SearchForm(), "query": ""})
     messages.success(
         request, _("%(name)s is registered: case %(number)s.") % {"name": case.beneficiary, "number": case.number}
@@ -69,12 +68,9 @@ def case_open_existing(request, pk: int):
     """Open a case at the user's hub for a person the intake search found."""
     person = get_object_or_404(Beneficiary, pk=pk)
     hub = get_object_or_404(Hub, pk=request.POST.get("hub") or next(iter(hub_ids_of(request.user)), None))
-    try:
+    with refusals_shown(request) as outcome:
         case = services.case_open(beneficiary=person, hub=hub, acting_user=request.user)
-    except PermissionDenied:
-        raise
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    if not outcome.ok:
         return redirect("reintegration:intake")
     messages.success(request, _("Case %(number)s is opened.") % {"number": case.number})
     return redirect("reintegration:case-detail", pk=case.pk)
