@@ -193,11 +193,11 @@ def application_conflicts(application: Application, seat: CommitteeMembership) -
     flags = []
     if application.mentor_assignments.filter(mentor_id=seat.user_id).exists():
         flags.append(_("You mentor this team."))
+    if not seat.personal_number:  # the relationships below are found by personal number
+        return flags
     members = list(application.members.values_list("beneficiary_id", "personal_number"))
-    if seat.personal_number and any(number == seat.personal_number for _id, number in members):
+    if any(number == seat.personal_number for _id, number in members):
         flags.append(_("You are a member of this team."))
-    elif seat.personal_number and shares_a_household(
-        Person(personal_number=seat.personal_number), [Person(*member) for member in members]
-    ):
+    elif shares_a_household(Person(personal_number=seat.personal_number), [Person(*member) for member in members]):
         flags.append(_("You are registered in the same household as a member of this team."))
     return flags

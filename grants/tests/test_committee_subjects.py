@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.tests.factories import UserFactory
 from grants import services, subjects
@@ -115,3 +115,31 @@ def test_opening_the_submit_page_writes_no_review(world):
     response = client.get(reverse("grants:review-submit", args=[proposal.pk]))
     assert response.status_code == 302 and response["Location"] == reverse("grants:proposal-detail", args=[proposal.pk])
     assert Review.objects.count() == 0
+
+
+def test_a_member_listed_in_a_team_members_household_is_flagged_by_the_one_household_rule(world):
+    """The household rule is reintegration's: a seat holder listed as a household member (by personal
+    number) of a registered team member's household is barred, not only one registered as a beneficiary."""
+    from grants.models import CommitteeMembership
+    from reintegration.models import HouseholdMember
+    from reintegration.tests.factories import BeneficiaryFactory, HouseholdFactory
+
+    member = world.user("committee_member")
+    cycle = committee_cycle(chair=UserFactory(), members=[member])
+    CommitteeMembership.objects.filter(cycle=cycle, user=member).update(personal_number="01001099999")
+    seat = CommitteeMembership.objects.get(cycle=cycle, user=member)
+    applicant = BeneficiaryFactory(personal_number="01001088888")
+    household = HouseholdFactory(head=applicant)
+    applicant.household = household
+    applicant.save()
+    HouseholdMember.objects.create(
+        household=household, full_name="და", personal_number="01001099999", relationship="other", sex="female"
+    )
+    application = ApplicationFactory(cycle=cycle, status=Application.Status.IN_REVIEW)
+    TeamMemberFactory(application=application, beneficiary=applicant, personal_number=applicant.personal_number)
+    stranger_team = ApplicationFactory(cycle=cycle, status=Application.Status.IN_REVIEW)
+    TeamMemberFactory(application=stranger_team, personal_number="01001077777")
+    with translation.override("en"):
+        flags = services.system_conflicts(seat, proposal_for(application))
+    assert flags == ["You are registered in the same household as a member of this team."]
+    assert services.system_conflicts(seat, proposal_for(stranger_team)) == []
