@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.navigation import items_for
 from accounts.roles import Role, roles_of
@@ -206,7 +206,7 @@ def test_review_needs_as_many_scorers_as_the_named_threshold(officer):
     cycle = committee_cycle(
         chair=UserFactory(), rapporteur=UserFactory(), members=members, status=GrantCycle.Status.MENTORING
     )
-    with pytest.raises(ValidationError) as refusal:
+    with translation.override("en"), pytest.raises(ValidationError) as refusal:
         services.cycle_transition(cycle=cycle, to_status=GrantCycle.Status.REVIEW, acting_user=officer)
     assert refusal.value.messages == [f"The committee needs at least {MIN_VOTING_MEMBERS} members who score."]
     services.committee_member_add(cycle=cycle, user=UserFactory(), role="member", acting_user=officer)

@@ -60,7 +60,7 @@ def test_a_future_session_posted_shows_the_services_error_on_the_date_field(clie
         {"held_on": TOMORROW.isoformat(), "kind": "pfa", "mode": "phone", "duration_minutes": 5, "topics": "x"},
     )
     assert response.status_code == 200
-    assert response.context["form"].errors == {"held_on": ["თარიღი მომავალში ვერ იქნება."]}  # Georgian by default
+    assert list(response.context["form"].errors) == ["held_on"]  # the service's refusal, on its field
     assert not CounsellingSession.objects.exists()
 
 
@@ -72,9 +72,8 @@ def test_the_break_glass_reason_length_is_the_services_and_the_form_only_hints_i
     with pytest.raises(ValidationError):
         services.confidential_notes_open(case=case, reason=short, acting_user=officer)
     response = client_for(officer).post(reverse("reintegration:confidential-notes", args=[case.pk]), {"reason": short})
-    assert response.context["form"].errors["reason"] == [
-        f"Give the reason in a full sentence (at least {BREAK_GLASS_REASON_MIN_LENGTH} characters)."
-    ]
+    (error,) = response.context["form"].errors["reason"]  # the service's refusal, on the reason field
+    assert str(BREAK_GLASS_REASON_MIN_LENGTH) in error
     assert not AccessLog.objects.filter(action=AccessLog.Action.BREAK_GLASS).exists()
     services.confidential_notes_open(case=case, reason="x" * BREAK_GLASS_REASON_MIN_LENGTH, acting_user=officer)
     assert AccessLog.objects.filter(action=AccessLog.Action.BREAK_GLASS).count() == 1
