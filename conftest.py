@@ -59,6 +59,11 @@ def _celery_eager():
 
 @pytest.fixture
 def world(db) -> World:
+    return build_world()
+
+
+def build_world() -> World:
+    """The personas and their hubs (the URL matrix builds this once per module)."""
     hub_a = hub_factories.HubFactory(code="AAA", name_ka="ჰაბი ა", name_en="Hub A")
     hub_b = hub_factories.HubFactory(code="BBB", name_ka="ჰაბი ბ", name_en="Hub B")
     w = World(hub_a=hub_a, hub_b=hub_b)

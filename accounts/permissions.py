@@ -6,7 +6,7 @@ on these. Views, services, templates, admin and exports all ask here; none repea
 
 from django.db.models import QuerySet
 
-from .models import AccessLog, User
+from .models import User
 from .roles import Role, roles_of
 
 # Admin permissions an officer holds on top of view/add/change: removing a lockout or a lost
@@ -58,9 +58,3 @@ def users_visible_to(user) -> QuerySet[User]:
     if is_officer(user):
         return User.objects.all()
     return User.objects.filter(pk=user.pk)
-
-
-def access_log_visible_to(user) -> QuerySet[AccessLog]:
-    if can_view_access_log(user):
-        return AccessLog.objects.all()
-    return AccessLog.objects.none()

@@ -1,11 +1,15 @@
 """The roles a person can hold, and where they come from.
 
 A role is never a flag on the user: it comes from an active membership. Each app that owns a
-kind of membership registers a provider in its AppConfig.ready(); ``roles_of`` asks them all
-once per request-bound user object and caches the answer on it.
+kind of membership registers a provider in its AppConfig.ready(). A provider loads what the app
+needs to know about a person in one go (hub memberships, committee seats, ...); the roles are
+derived from that. Everything is read into one ``accounts.principal.Principal`` per request (or
+task); ``roles_of(user)`` reads it from there.
 """
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -20,31 +24,42 @@ class Role(models.TextChoices):
     COMMITTEE = "committee", _("Committee member")
 
 
-RoleProvider = Callable[[object], Iterable[str]]
-_providers: list[RoleProvider] = []
-_CACHE_ATTR = "_roles_cache"
+def _as_roles(facts) -> Iterable[str]:
+    return facts
 
 
-def register_role_provider(provider: RoleProvider) -> None:
-    if provider not in _providers:
-        _providers.append(provider)
+@dataclass(frozen=True)
+class RoleProvider:
+    """What one app knows about a person.
+
+    ``load(user)`` reads the app's memberships of an authenticated, active user once; the result
+    is kept on the principal under ``key`` (``principal.facts(key)``) and ``roles(result)`` names
+    the roles it gives. A plain function ``user -> roles`` is the simplest provider.
+    """
+
+    key: str
+    load: Callable[[Any], Any]
+    roles: Callable[[Any], Iterable[str]] = _as_roles
+
+
+_providers: dict[str, RoleProvider] = {}
+
+
+def register_role_provider(provider: RoleProvider | Callable[[Any], Iterable[str]]) -> None:
+    if not isinstance(provider, RoleProvider):
+        provider = RoleProvider(key=f"{provider.__module__}.{provider.__qualname__}", load=provider)
+    _providers.setdefault(provider.key, provider)
+
+
+def role_providers() -> dict[str, RoleProvider]:
+    return _providers
 
 
 def roles_of(user) -> frozenset[str]:
     """Every role the user holds today through an active membership."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return frozenset()
-    cached = getattr(user, _CACHE_ATTR, None)
-    if cached is None:
-        cached = frozenset(role for provider in _providers for role in provider(user))
-        setattr(user, _CACHE_ATTR, cached)
-    return cached
+    from .principal import principal_of
 
-
-def forget_roles(user) -> None:
-    """Drop the cached roles after a membership of this user changed."""
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    return principal_of(user).roles
 
 
 # Who holds a role now or from a future date, as a query (for lists of people, without a query per person).

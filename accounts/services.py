@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from .models import Invitation, User
 from .permissions import can_deactivate_users, can_invite_users
-from .roles import forget_roles
+from .refusals import authorize
 from .tasks import send_email
 
 
@@ -46,8 +46,7 @@ def user_invite(*, email: str, full_name: str, acting_user: User, base_url: str,
     An earlier unused link of the same person stops working. A person who already set a password
     is not invited again: they are assigned instead.
     """
-    if not can_invite_users(acting_user):
-        raise PermissionDenied
+    authorize(can_invite_users(acting_user))
     email = User.objects.normalize_email(email).lower()
     user = User.objects.select_for_update().filter(email__iexact=email).first()
     if user is not None and user.has_usable_password():
@@ -115,8 +114,7 @@ def _end_sessions_of(user: User) -> int:
 @transaction.atomic
 def user_deactivate(*, user: User, acting_user: User) -> User:
     """An officer deactivates an account: it cannot sign in and its open sessions end now."""
-    if not can_deactivate_users(acting_user):
-        raise PermissionDenied
+    authorize(can_deactivate_users(acting_user))
     if user.pk == acting_user.pk:
         raise ValidationError(_("You cannot deactivate your own account."))
     user = User.objects.select_for_update().get(pk=user.pk)
@@ -125,7 +123,6 @@ def user_deactivate(*, user: User, acting_user: User) -> User:
         user.save(update_fields=["is_active"])
     Invitation.objects.filter(user=user, used_at__isnull=True).update(expires_at=timezone.now())
     _end_sessions_of(user)
-    forget_roles(user)
     return user
 
 
@@ -135,8 +132,7 @@ def user_password_link_send(*, user: User, acting_user: User, base_url: str) -> 
 
     The officer never chooses or sees the password; the person sets it through the emailed link.
     """
-    if not can_invite_users(acting_user):
-        raise PermissionDenied
+    authorize(can_invite_users(acting_user))
     if not user.is_active:
         raise ValidationError(_("This account is deactivated."))
     if not user.has_usable_password():

@@ -19,21 +19,14 @@ class GrantsConfig(AppConfig):
             per_hub=counts.applications_per_hub,
             per_municipality=counts.applications_per_municipality,
         )
-        from accounts.roles import Role, register_role_holders, register_role_provider
+        from accounts.roles import register_role_holders, register_role_provider
         from reintegration.panels import register_case_panel
 
         from . import permissions, selectors
         from .models import CommitteeMembership, MentorAssignment
 
-        def grant_roles(user):
-            roles = []
-            if CommitteeMembership.objects.active().filter(user=user).exists():
-                roles.append(Role.COMMITTEE)
-            if MentorAssignment.objects.active().filter(mentor=user).exists():
-                roles.append(Role.MENTOR)
-            return roles
-
-        register_role_provider(grant_roles)
+        register_role_provider(permissions.ROLE_PROVIDER)
+        self._register_committee_subjects()
         register_role_holders(CommitteeMembership)
         register_role_holders(MentorAssignment, "mentor")
         register_case_panel("grants/case_panel.html", get_context=selectors.case_panel_context, order=60)
@@ -47,3 +40,13 @@ class GrantsConfig(AppConfig):
                 icon="people",
             )
         )
+
+    def _register_committee_subjects(self):
+        from . import selectors, services
+        from .models import Application
+        from .subjects import register_committee_subject
+
+        def application_decided(application, *, outcome, acting_user):
+            return services.application_decide(application=application, outcome=outcome, acting_user=acting_user)
+
+        register_committee_subject(Application, conflicts=selectors.application_conflicts, decided=application_decided)

@@ -11,7 +11,7 @@ from accounts.models import User
 from accounts.tests.factories import UserFactory
 from hubs.models import Hub
 
-from . import permissions, services
+from . import services
 from .models import Application, CommitteeMembership, GrantCycle
 from .tests.factories import (
     ApplicationFactory,
@@ -77,7 +77,6 @@ def _committee(cycle, people) -> None:
     chair, rapporteur, member, _mentor = people
     for user, role in ((chair, "chair"), (rapporteur, "rapporteur"), (member, "member")):
         CommitteeMembershipFactory(cycle=cycle, user=user, role=role, start_date=cycle.call_opens)
-        permissions.forget(user)
 
 
 def _team(cycle, hub, index, mentor, status=Application.Status.MENTORING) -> Application:

@@ -4,41 +4,52 @@ Committee members see the cycles they sit on and each proposal's team compositio
 never a case file or counselling notes (nothing here reaches reintegration's case records).
 """
 
+from dataclasses import dataclass, field
+
 from django.db.models import Q, QuerySet
 
 from accounts.permissions import is_hub_staff, is_officer
+from accounts.principal import principal_of
+from accounts.roles import Role, RoleProvider
 from hubs.permissions import hub_ids_of
 
 from .models import Application, CommitteeMembership, GrantCycle, MentorAssignment, Proposal, Review, TeamMember
 
 
-def _cache(user) -> dict:
-    return user.__dict__.setdefault("_grants_cache", {})
+@dataclass(frozen=True)
+class GrantStanding:
+    """A person's active committee seats (by cycle id) and the applications they mentor today."""
+
+    seats: dict[int, CommitteeMembership] = field(default_factory=dict)
+    mentored: frozenset[int] = frozenset()
+
+    def roles(self) -> list[str]:
+        return [role for role, held in ((Role.COMMITTEE, self.seats), (Role.MENTOR, self.mentored)) if held]
 
 
-def forget(user) -> None:
-    """Drop the cached seats and assignments after one of them changed."""
-    user.__dict__.pop("_grants_cache", None)
+def load_grant_standing(user) -> GrantStanding:
+    return GrantStanding(
+        seats={m.cycle_id: m for m in CommitteeMembership.objects.active().filter(user=user)},
+        mentored=frozenset(
+            MentorAssignment.objects.active().filter(mentor=user).values_list("application_id", flat=True)
+        ),
+    )
+
+
+ROLE_PROVIDER = RoleProvider(key="grants", load=load_grant_standing, roles=GrantStanding.roles)
+
+
+def _standing(user) -> GrantStanding:
+    return principal_of(user).facts("grants") or GrantStanding()
 
 
 def seats_of(user) -> dict[int, CommitteeMembership]:
-    """The user's active committee seats, by cycle id (cached on the user object)."""
-    if not user.is_authenticated:
-        return {}
-    cache = _cache(user)
-    if "seats" not in cache:
-        cache["seats"] = {m.cycle_id: m for m in CommitteeMembership.objects.active().filter(user=user)}
-    return cache["seats"]
+    """The user's active committee seats, by cycle id (read once per principal)."""
+    return _standing(user).seats
 
 
 def mentored_application_ids(user) -> frozenset[int]:
-    if not user.is_authenticated:
-        return frozenset()
-    cache = _cache(user)
-    if "mentored" not in cache:
-        ids = MentorAssignment.objects.active().filter(mentor=user).values_list("application_id", flat=True)
-        cache["mentored"] = frozenset(ids)
-    return cache["mentored"]
+    return _standing(user).mentored
 
 
 def seat_in(user, cycle: GrantCycle) -> CommitteeMembership | None:

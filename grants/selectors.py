@@ -3,6 +3,9 @@
 from collections import defaultdict
 
 from django.db.models import Count, Prefetch, Q
+from django.utils.translation import gettext as _
+
+from reintegration.selectors import Person, shares_a_household
 
 from . import permissions
 from .models import Application, CommitteeMembership, GrantCycle, Proposal, Review, Score
@@ -110,10 +113,6 @@ def committee_view_of(proposal: Proposal) -> dict:
     return {}
 
 
-def active_voting_seats(cycle: GrantCycle):
-    return CommitteeMembership.objects.active().voting().filter(cycle=cycle)
-
-
 def minutes_context(cycle: GrantCycle) -> dict:
     """Everything the minutes say, read from the record."""
     ranked = cycle_ranking(cycle)
@@ -187,3 +186,18 @@ def case_panel_context(case, user) -> dict | None:
         .distinct()
     )
     return {"grant_applications": list(applications)}
+
+
+def application_conflicts(application: Application, seat: CommitteeMembership) -> list[str]:
+    """Relationships that bar a committee member from scoring this team (the committee-subject hook)."""
+    flags = []
+    if application.mentor_assignments.filter(mentor_id=seat.user_id).exists():
+        flags.append(_("You mentor this team."))
+    if not seat.personal_number:  # the relationships below are found by personal number
+        return flags
+    members = list(application.members.values_list("beneficiary_id", "personal_number"))
+    if any(number == seat.personal_number for _id, number in members):
+        flags.append(_("You are a member of this team."))
+    elif shares_a_household(Person(personal_number=seat.personal_number), [Person(*member) for member in members]):
+        flags.append(_("You are registered in the same household as a member of this team."))
+    return flags

@@ -11,11 +11,9 @@ class HubsConfig(AppConfig):
         from accounts.roles import register_role_holders, register_role_provider
 
         from .models import HubMembership
+        from .permissions import ROLE_PROVIDER
 
-        def hub_roles(user):
-            return HubMembership.objects.active().filter(user=user).values_list("role", flat=True).distinct()
-
-        register_role_provider(hub_roles)
+        register_role_provider(ROLE_PROVIDER)
         register_role_holders(HubMembership)
         self._register_navigation()
 

@@ -35,9 +35,6 @@ class HubForm(CrispyFormMixin, forms.ModelForm):
         fields = ["name_ka", "name_en", "address", "phone", "opening_date"]
         widgets = {"opening_date": DATE}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-
 
 class OpeningHoursForm(forms.ModelForm):
     class Meta:
@@ -104,9 +101,6 @@ class StaffAssignForm(CrispyFormMixin, forms.Form):
 class MembershipEndForm(CrispyFormMixin, forms.Form):
     end_date = forms.DateField(label=_("Last working day"), initial=timezone.localdate, widget=DATE)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-
 
 class StaffMoveForm(CrispyFormMixin, forms.Form):
     to_hub = forms.ModelChoiceField(label=_("New hub"), queryset=Hub.objects.none())
@@ -124,9 +118,6 @@ class MunicipalityForm(CrispyFormMixin, forms.ModelForm):
         model = Municipality
         fields = ["name_ka", "name_en", "kind", "population", "administrative_centre", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
 
 
 class TrainingEventForm(CrispyFormMixin, forms.ModelForm):
@@ -240,9 +231,6 @@ class CriterionForm(CrispyFormMixin, forms.ModelForm):
         model = SelectionCriterion
         fields = ["name_ka", "name_en", "description", "weight", "min_score", "max_score", "sort_order", "is_active"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
 
 
 class ApplicationForm(CrispyFormMixin, forms.ModelForm):

@@ -1,26 +1,48 @@
 """Scopes and predicates for regions, municipalities, hubs and hub staff."""
 
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 
 from accounts.models import User
 from accounts.permissions import has_role, is_officer, is_partner
-from accounts.roles import Role, users_holding_a_role
+from accounts.principal import principal_of
+from accounts.roles import Role, RoleProvider, users_holding_a_role
 
 from .models import Hub, HubMembership
 
 
+@dataclass(frozen=True)
+class HubStanding:
+    """A person's active hub memberships today, as (hub id, role, municipality id) triples."""
+
+    memberships: tuple[tuple[int, str, int], ...] = ()
+
+    def hub_ids(self, *roles: str) -> frozenset[int]:
+        return frozenset(hub for hub, role, _ in self.memberships if not roles or role in roles)
+
+    def municipality_ids(self) -> frozenset[int]:
+        return frozenset(municipality for _, _, municipality in self.memberships)
+
+    def roles(self) -> frozenset[str]:
+        return frozenset(role for _, role, _ in self.memberships)
+
+
+def load_hub_standing(user) -> HubStanding:
+    rows = HubMembership.objects.active().filter(user=user).values_list("hub_id", "role", "hub__municipality_id")
+    return HubStanding(tuple(rows))
+
+
+ROLE_PROVIDER = RoleProvider(key="hubs", load=load_hub_standing, roles=HubStanding.roles)
+
+
+def hub_standing(user) -> HubStanding:
+    return principal_of(user).facts("hubs") or HubStanding()
+
+
 def hub_ids_of(user, *roles: str) -> frozenset[int]:
-    """Hubs where the user works today (optionally only in the given roles). Cached per user object."""
-    if not user.is_authenticated:
-        return frozenset()
-    cache = user.__dict__.setdefault("_hub_ids_cache", {})
-    key = roles or ("*",)
-    if key not in cache:
-        memberships = HubMembership.objects.active().filter(user=user)
-        if roles:
-            memberships = memberships.filter(role__in=roles)
-        cache[key] = frozenset(memberships.values_list("hub_id", flat=True))
-    return cache[key]
+    """Hubs where the user works today (optionally only in the given roles), from the principal."""
+    return hub_standing(user).hub_ids(*roles)
 
 
 def hubs_visible_to(user) -> QuerySet[Hub]:
@@ -43,10 +65,6 @@ def is_hub_lead_of(user, hub: Hub) -> bool:
 
 def works_at(user, hub: Hub) -> bool:
     return hub.pk in hub_ids_of(user)
-
-
-def can_see_programme_overview(user) -> bool:
-    return is_officer(user) or is_partner(user) or has_role(user, Role.COUNSELLOR, Role.HUB_LEAD)
 
 
 # Hubs and their staff -------------------------------------------------------------------------

@@ -131,10 +131,6 @@ def municipality_page(*, municipality: Municipality) -> dict:
     }
 
 
-def staff_of_hub(*, hub: Hub) -> QuerySet[HubMembership]:
-    return HubMembership.objects.filter(hub=hub).for_list()
-
-
 # Trainings ------------------------------------------------------------------------------------
 
 

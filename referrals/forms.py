@@ -30,9 +30,6 @@ class OrganizationForm(CrispyFormMixin, forms.ModelForm):
             "description_en": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-
 
 class LocationForm(CrispyFormMixin, forms.ModelForm):
     phone_numbers = forms.CharField(
@@ -114,10 +111,6 @@ class ServiceForm(CrispyFormMixin, forms.ModelForm):
         return _phone_lines(self.cleaned_data["phone_numbers"])
 
 
-class VerifyForm(forms.Form):
-    """The verify button posts nothing but the CSRF token."""
-
-
 class PublishEditionForm(CrispyFormMixin, forms.Form):
     note = forms.CharField(
         label=_("Note on this edition"),
@@ -125,9 +118,6 @@ class PublishEditionForm(CrispyFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("What changed, for readers of the guide."),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
 
 
 class ReferralForm(CrispyFormMixin, forms.Form):
@@ -154,9 +144,6 @@ class OutcomeForm(CrispyFormMixin, forms.Form):
     )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-
 
 class StatusForm(CrispyFormMixin, forms.Form):
     to_status = forms.ChoiceField(
@@ -171,15 +158,9 @@ class StatusForm(CrispyFormMixin, forms.Form):
     decline_reason = forms.CharField(label=_("Reason for declining"), required=False)
     note = forms.CharField(label=_("Note"), required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-
 
 class CancelForm(CrispyFormMixin, forms.Form):
     note = forms.CharField(label=_("Why is the referral cancelled?"), widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
 
 
 class ProviderDeclineForm(forms.Form):

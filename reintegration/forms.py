@@ -21,6 +21,7 @@ from .models import (
     PlanGoal,
 )
 from .services.cases import BENEFICIARY_EDIT_FIELDS
+from .services.casework import BREAK_GLASS_REASON_MIN_LENGTH
 from .taxonomy import Dimension, needs_in
 
 
@@ -118,9 +119,6 @@ class ClosureRequestForm(CrispyFormMixin, forms.Form):
     reason = forms.ChoiceField(label=_("Closure reason"), choices=Case.ClosureReason.choices)
     note = forms.CharField(label=_("Note for the hub lead"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-
 
 class NoteForm(CrispyFormMixin, forms.Form):
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
@@ -155,15 +153,6 @@ class ConsentForm(CrispyFormMixin, forms.ModelForm):
         fields = ["purpose", "provider_name", "given_on", "method", "witness"]
         widgets = {"given_on": DateInput()}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-
-    def clean_given_on(self):
-        day = self.cleaned_data["given_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("The date cannot be in the future."))
-        return day
-
 
 class MigrationEpisodeForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
@@ -171,17 +160,11 @@ class MigrationEpisodeForm(CrispyFormMixin, forms.ModelForm):
         fields = ["country", "departure_date", "return_date", "status_abroad", "return_type"]
         widgets = {"departure_date": DateInput(), "return_date": DateInput()}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-
 
 class HouseholdForm(CrispyFormMixin, forms.Form):
     size = forms.IntegerField(label=_("Household size"), min_value=1, max_value=50)
     female_headed = forms.BooleanField(label=_("Female-headed household"), required=False)
     is_head = forms.BooleanField(label=_("This person is the head of the household"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
 
 
 class HouseholdMemberForm(CrispyFormMixin, forms.ModelForm):
@@ -248,26 +231,14 @@ class SessionForm(CrispyFormMixin, forms.ModelForm):
             "confidential_notes": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-
-    def clean_held_on(self):
-        day = self.cleaned_data["held_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("The date cannot be in the future."))
-        return day
-
 
 class BreakGlassForm(CrispyFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Why do you need to read the confidential notes?"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        min_length=10,
+        # The rule (BREAK_GLASS_REASON_MIN_LENGTH) is the service's; the browser only hints at it.
+        widget=forms.Textarea(attrs={"rows": 3, "minlength": BREAK_GLASS_REASON_MIN_LENGTH}),
         help_text=_("Your reason is written to the access log and reviewed."),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
 
 
 class GoalForm(CrispyFormMixin, forms.ModelForm):
@@ -276,18 +247,12 @@ class GoalForm(CrispyFormMixin, forms.ModelForm):
         fields = ["dimension", "description", "target_date"]
         widgets = {"target_date": DateInput()}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-
 
 class ActionForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = PlanAction
         fields = ["kind", "description", "target_date"]
         widgets = {"target_date": DateInput()}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
 
 
 class StatusForm(forms.Form):
@@ -310,6 +275,3 @@ class FollowUpForm(CrispyFormMixin, forms.ModelForm):
 
 class FollowUpDoneForm(CrispyFormMixin, forms.Form):
     outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)

@@ -7,7 +7,7 @@ from accounts.permissions import is_hub_staff, is_officer
 from accounts.roles import Role
 from hubs.permissions import hub_ids_of, is_hub_lead_of, works_at
 
-from .models import Beneficiary, Case, CaseTransfer, FollowUp
+from .models import Beneficiary, Case, CaseTransfer
 
 
 # Scopes -------------------------------------------------------------------------------------
@@ -69,10 +69,6 @@ def transfers_visible_to(user) -> QuerySet[CaseTransfer]:
     return CaseTransfer.objects.filter(
         Q(from_hub_id__in=hub_ids_of(user)) | Q(to_hub_id__in=hub_ids_of(user, Role.HUB_LEAD))
     )
-
-
-def follow_ups_visible_to(user) -> QuerySet[FollowUp]:
-    return FollowUp.objects.filter(case__in=cases_visible_to(user))
 
 
 # Predicates ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from hubs.transliteration import has_georgian, romanise
 
 from .eligibility import state_programme_eligibility
-from .models import Beneficiary, Case, CaseTransfer, Consent, Household, HouseholdMember
+from .models import Beneficiary, Case, CaseTransfer, Consent, HouseholdMember
 from .panels import external_timeline_entries
 
 
@@ -48,46 +48,56 @@ def has_consent(beneficiary: Beneficiary, purpose: str) -> bool:
     return Consent.objects.active().filter(beneficiary=beneficiary, purpose=purpose).exists()
 
 
-def household_of(beneficiary: Beneficiary) -> Household | None:
-    """The household the person is registered in (as beneficiary, or listed as a member)."""
-    if beneficiary.household_id:
-        return beneficiary.household
-    member = HouseholdMember.objects.filter(beneficiary=beneficiary).select_related("household").first()
-    return member.household if member else None
+@dataclass(frozen=True)
+class Person:
+    """Someone to look up in the household registers: a registered beneficiary, a personal number, or both."""
+
+    beneficiary_id: int | None = None
+    personal_number: str = ""
 
 
-def household_ids_of(beneficiary_ids) -> dict[int, set[int]]:
-    """Beneficiary id -> the ids of the households they belong to, in two queries."""
-    result: dict[int, set[int]] = {pk: set() for pk in beneficiary_ids}
-    for pk, household_id in Beneficiary.objects.filter(pk__in=beneficiary_ids, household__isnull=False).values_list(
-        "pk", "household_id"
-    ):
-        result[pk].add(household_id)
-    for pk, household_id in HouseholdMember.objects.filter(beneficiary_id__in=beneficiary_ids).values_list(
-        "beneficiary_id", "household_id"
-    ):
-        result[pk].add(household_id)
+def household_ids_of(people) -> dict[Person, set[int]]:
+    """Each person -> the households they are registered in: as a beneficiary (``Beneficiary.household``)
+    or listed as a member (``HouseholdMember``, by record or by personal number). Two queries."""
+    people = list(people)
+    ids = {p.beneficiary_id for p in people if p.beneficiary_id}
+    numbers = {p.personal_number for p in people if p.personal_number}
+    links: list[tuple[int | None, str, int]] = list(
+        Beneficiary.objects.filter(Q(pk__in=ids) | Q(personal_number__in=numbers), household__isnull=False).values_list(
+            "pk", "personal_number", "household_id"
+        )
+    )
+    members = HouseholdMember.objects.filter(
+        Q(beneficiary_id__in=ids) | Q(personal_number__in=numbers) | Q(beneficiary__personal_number__in=numbers)
+    ).values_list("beneficiary_id", "personal_number", "beneficiary__personal_number", "household_id")
+    for beneficiary_id, number, registered_number, household_id in members:
+        links.append((beneficiary_id, number, household_id))
+        links.append((beneficiary_id, registered_number or "", household_id))
+    result: dict[Person, set[int]] = {p: set() for p in people}
+    for person in people:
+        for beneficiary_id, number, household_id in links:
+            if (person.beneficiary_id and beneficiary_id == person.beneficiary_id) or (
+                person.personal_number and number == person.personal_number
+            ):
+                result[person].add(household_id)
     return result
 
 
+def shares_a_household(person: Person, others) -> bool:
+    """Whether ``person`` is registered in the same household as any of ``others`` (the one rule;
+    grants flag it as a committee member's conflict). The same person never counts."""
+    others = [o for o in others if o != person and (o.beneficiary_id or o.personal_number)]
+    if not (person.beneficiary_id or person.personal_number) or not others:
+        return False
+    households = household_ids_of([person, *others])
+    return any(households[person] & households[other] for other in others)
+
+
 def same_household(a: Beneficiary, b: Beneficiary) -> bool:
-    """Whether two people are registered in the same household (grants flag this as a conflict)."""
+    """Whether two registered people share a household."""
     if a.pk == b.pk:
         return False
-    ids = household_ids_of([a.pk, b.pk])
-    return bool(ids[a.pk] & ids[b.pk])
-
-
-def household_members_matching(*, personal_number: str = "", full_name: str = ""):
-    """Household members listed by personal number or exact name (for people without a record)."""
-    query = Q()
-    if personal_number:
-        query |= Q(personal_number=personal_number) | Q(beneficiary__personal_number=personal_number)
-    if full_name:
-        query |= Q(full_name__iexact=full_name.strip()) | Q(beneficiary__name_ka__iexact=full_name.strip())
-    if not query:
-        return HouseholdMember.objects.none()
-    return HouseholdMember.objects.filter(query).select_related("household", "beneficiary")
+    return shares_a_household(Person(a.pk, a.personal_number or ""), [Person(b.pk, b.personal_number or "")])
 
 
 # Intake search --------------------------------------------------------------------------------
@@ -100,10 +110,6 @@ class SearchResult:
     query: str
     exact: list[Beneficiary]  # same personal number: registering again is blocked
     close: list[Beneficiary]  # similar name or same phone: shown as a warning
-
-    @property
-    def blocks_new_record(self) -> bool:
-        return bool(self.exact)
 
 
 def _digits(text: str) -> str:

@@ -19,9 +19,6 @@ class InstrumentForm(CrispyFormMixin, forms.ModelForm):
         model = Instrument
         fields = ["code", "name_ka", "name_en", "kind", "description"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-
 
 class QuestionForm(CrispyFormMixin, forms.ModelForm):
     choices_text = forms.CharField(

@@ -9,8 +9,8 @@ data and follow the beneficiaries' rule: the hub of the municipality, and office
 from django.db.models import QuerySet
 
 from accounts.permissions import is_hub_staff, is_officer, is_partner
-from hubs.models import Hub, Municipality
-from hubs.permissions import hub_ids_of
+from hubs.models import Municipality
+from hubs.permissions import hub_standing
 
 from .models import ImportJob, Instrument, Response, Round
 
@@ -19,13 +19,7 @@ SMALL_CELL = 5
 
 def municipality_ids_of(user) -> frozenset[int]:
     """Municipalities whose hub the user works at today."""
-    hub_ids = hub_ids_of(user)
-    if not hub_ids:
-        return frozenset()
-    cache = user.__dict__.setdefault("_survey_municipality_cache", {})
-    if hub_ids not in cache:
-        cache[hub_ids] = frozenset(Hub.objects.filter(pk__in=hub_ids).values_list("municipality_id", flat=True))
-    return cache[hub_ids]
+    return hub_standing(user).municipality_ids()
 
 
 def can_manage_surveys(user) -> bool:

@@ -1,6 +1,6 @@
 """Reads for surveys, starting from the user's scope."""
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from .models import Question, Response, Round, RoundTarget
@@ -36,12 +36,6 @@ def version_questions(version) -> list[Question]:
 
 def responses_for_list(scope, round_: Round):
     return scope.filter(round=round_).for_list()
-
-
-def round_counts(round_: Round) -> dict:
-    return Response.objects.filter(round=round_).aggregate(
-        total=Count("pk"), imported=Count("pk", filter=Q(source=Response.Source.IMPORT))
-    )
 
 
 def answer_display(question: Question, value) -> str:

@@ -1,12 +1,13 @@
 """Writes for surveys: instruments and versions, rounds, responses, imports; reference data."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.refusals import authorize
 from accounts.uploads import UploadValidator
 from hubs.models import Municipality
 
@@ -33,8 +34,7 @@ QUESTION_FIELDS = [
 
 
 def _require_manager(user) -> None:
-    if not can_manage_surveys(user):
-        raise PermissionDenied
+    authorize(can_manage_surveys(user))
 
 
 def question_problems(spec: dict, choices: list, earlier: set[str]) -> list[str]:
@@ -225,12 +225,9 @@ def response_submit(
 ) -> Response:
     """An enumerator's completed questionnaire, checked against the version's rules on the server."""
     round_ = Round.objects.select_for_update().get(pk=round_.pk)
-    if not can_enter_responses(acting_user, round_):
-        raise PermissionDenied
-    if not entry_municipalities(acting_user, round_).filter(pk=municipality.pk).exists():
-        raise PermissionDenied
-    if household is not None and not households_visible_to(acting_user).filter(pk=household.pk).exists():
-        raise PermissionDenied
+    authorize(can_enter_responses(acting_user, round_))
+    authorize(entry_municipalities(acting_user, round_).filter(pk=municipality.pk).exists())
+    authorize(household is None or households_visible_to(acting_user).filter(pk=household.pk).exists())
     outcome = apply_rules(list(round_.version.questions.all()), values)
     if outcome.errors:
         raise ValidationError(outcome.errors)

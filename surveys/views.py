@@ -1,7 +1,7 @@
 """Instruments, versions, questions, rounds and data entry."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import get_in_scope_or_404, require
+from accounts.refusals import refusals_shown
 
 from . import selectors, services
 from .filters import ResponseFilter, RoundFilter
@@ -28,15 +29,6 @@ from .permissions import (
 )
 from .xlsform import xlsform_import
 
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 # Instruments and versions -------------------------------------------------------------------------
 
 
@@ -50,13 +42,10 @@ def instrument_list(request):
 def instrument_create(request):
     form = InstrumentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The instrument was created.")) as outcome:
             instrument = services.instrument_create(**form.cleaned_data, acting_user=request.user)
-        except ValidationError as error:
-            _errors_to_form(form, error)
-        else:
             services.version_create(instrument=instrument, acting_user=request.user)
-            messages.success(request, _("The instrument was created."))
+        if outcome.ok:
             return redirect("surveys:instrument-detail", pk=instrument.pk)
     return render(request, "surveys/instrument_form.html", {"form": form})
 
@@ -108,7 +97,7 @@ def version_copy(request, pk):
 def _question_form(request, version, question=None):
     form = QuestionForm(request.POST or None, instance=question)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The question was saved.")) as outcome:
             if question is None:
                 services.question_add(
                     version=version,
@@ -123,10 +112,7 @@ def _question_form(request, version, question=None):
                     choices=form.cleaned_data["choices_text"],
                     acting_user=request.user,
                 )
-        except ValidationError as error:
-            _errors_to_form(form, error)
-        else:
-            messages.success(request, _("The question was saved."))
+        if outcome.ok:
             return redirect("surveys:version-detail", pk=version.pk)
     return render(request, "surveys/question_form.html", {"form": form, "version": version, "question": question})
 
@@ -163,12 +149,9 @@ def round_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         targets = dict.fromkeys(data.pop("municipalities"), data.pop("target"))
-        try:
+        with refusals_shown(request, form=form, success=_("The round was created.")) as outcome:
             round_ = services.round_create(**data, targets=targets, acting_user=request.user)
-        except ValidationError as error:
-            _errors_to_form(form, error)
-        else:
-            messages.success(request, _("The round was created."))
+        if outcome.ok:
             return redirect("surveys:round-detail", pk=round_.pk)
     return render(request, "surveys/round_form.html", {"form": form})
 
@@ -204,12 +187,8 @@ def round_targets(request, pk):
 @require_POST
 def round_move(request, pk, to):
     round_ = _round(request, pk)
-    try:
+    with refusals_shown(request, success=_("The round is now “%(status)s”.") % {"status": Round.Status(to).label}):
         services.round_move(round_=round_, to_status=to, acting_user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The round is now “%(status)s”.") % {"status": Round.Status(to).label})
     return redirect("surveys:round-detail", pk=round_.pk)
 
 
@@ -230,7 +209,7 @@ def response_create(request, pk):
     round_ = _round(request, pk)
     form = _entry_form(request, round_)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The response was saved.")) as outcome:
             services.response_submit(
                 round_=round_,
                 municipality=form.cleaned_data["municipality"],
@@ -238,10 +217,7 @@ def response_create(request, pk):
                 values=form.values(),
                 acting_user=request.user,
             )
-        except ValidationError as error:
-            _errors_to_form(form, error)
-        else:
-            messages.success(request, _("The response was saved."))
+        if outcome.ok:
             return redirect("surveys:response-create", pk=round_.pk)
     return render(request, "surveys/response_form.html", {"round": round_, "form": form})
 

@@ -1,8 +1,6 @@
 """Kobo/ODK imports, analysis, comparison and exports."""
 
 from django.conf import settings
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
@@ -11,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import get_in_scope_or_404, log_access, require
 from accounts.models import AccessLog
+from accounts.refusals import refusals_shown
 
 from . import analysis, exports, services
 from .forms import UploadForm
@@ -64,10 +63,8 @@ def import_progress(request, pk):
 @require_POST
 def import_commit(request, pk):
     job = _job(request, pk)
-    try:
+    with refusals_shown(request):
         services.import_commit(job=job, acting_user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
     return redirect("surveys:import-detail", pk=job.pk)
 
 

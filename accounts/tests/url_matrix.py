@@ -2,11 +2,17 @@ from tests.matrix import HIDDEN, OK, REDIRECT, Route, everyone
 
 ROUTES = {
     "accounts:login": Route(expect=everyone(REDIRECT), anonymous=OK),
-    "accounts:logout": Route(expect=everyone(REDIRECT), method="post", anonymous=REDIRECT),
+    "accounts:logout": Route(  # writes: signing out ends the session only
+        writes=(), expect=everyone(REDIRECT), method="post", anonymous=REDIRECT
+    ),
     "accounts:profile": Route(expect=everyone(OK)),
     "accounts:two-factor": Route(expect=everyone(OK)),
-    "accounts:set-language": Route(
-        expect=everyone(REDIRECT), method="post", data=lambda w: {"language": "en", "next": "/"}, anonymous=REDIRECT
+    "accounts:set-language": Route(  # writes: the officer's language is English already
+        writes=[persona for persona in everyone(OK) if persona != "officer"],
+        expect=everyone(REDIRECT),
+        method="post",
+        data=lambda w: {"language": "en", "next": "/"},
+        anonymous=REDIRECT,
     ),
     "accounts:invitation-accept": Route(
         expect=everyone(HIDDEN), kwargs=lambda w: {"token": "not-a-real-token"}, anonymous=HIDDEN

@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from reintegration.models import Sex
 from reintegration.vulnerability import Vulnerability
 
 from .committee import Proposal
@@ -97,37 +97,9 @@ class Application(models.Model):
     def __str__(self) -> str:
         return f"{self.reference} · {self.team_name}"
 
-    # The committee asks its subject for relationships that bar a member (see grants.services.committee).
-    def committee_conflicts(self, seat) -> list[str]:
-        flags = []
-        if self.mentor_assignments.filter(mentor_id=seat.user_id).exists():
-            flags.append(gettext("You mentor this team."))
-        if seat.personal_number and self.members.filter(personal_number=seat.personal_number).exists():
-            flags.append(gettext("You are a member of this team."))
-        elif seat.personal_number and self._shares_household(seat.personal_number):
-            flags.append(gettext("You are registered in the same household as a member of this team."))
-        return flags
-
-    def _shares_household(self, personal_number: str) -> bool:
-        from reintegration.models import Beneficiary
-
-        households = Beneficiary.objects.filter(personal_number=personal_number, household__isnull=False)
-        return self.members.filter(beneficiary__household__in=households.values("household")).exists()
-
-    def committee_decided(self, outcome: str) -> None:
-        """The committee's decision moves the application (called inside the deciding transaction)."""
-        self.status = {"selected": self.Status.SELECTED, "reserve": self.Status.RESERVE}.get(
-            outcome, self.Status.REJECTED
-        )
-        self.save(update_fields=["status"])
-
 
 class TeamMember(models.Model):
     HOLDS_PERSONAL_DATA = True
-
-    class Sex(models.TextChoices):
-        FEMALE = "female", _("Female")
-        MALE = "male", _("Male")
 
     application = models.ForeignKey(
         Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="members"

@@ -109,10 +109,6 @@ class Review(models.Model):
     def __str__(self) -> str:
         return f"{self.proposal.reference} · {self.membership.user}"
 
-    @property
-    def is_counted(self) -> bool:
-        return self.status == self.Status.SUBMITTED
-
 
 class Score(models.Model):
     review = models.ForeignKey(Review, verbose_name=_("review"), on_delete=models.CASCADE, related_name="scores")

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.roles import forget_roles
+from accounts.refusals import authorize
+from reintegration.models import Sex
 from reintegration.permissions import beneficiaries_visible_to
 from reintegration.vulnerability import Vulnerability, is_elderly_woman, is_youth
 
@@ -16,6 +17,7 @@ from .. import permissions
 from ..models import (
     Application,
     BudgetLine,
+    Decision,
     MentorAssignment,
     MentoringSession,
     Milestone,
@@ -24,10 +26,11 @@ from ..models import (
     Workshop,
 )
 from .committee import proposal_create
-from .common import check, check_transition, check_unlocked, event
+from .common import check_transition, check_unlocked, event
 
 __all__ = [
     "application_create",
+    "application_decide",
     "application_screen",
     "application_send_to_committee",
     "application_submit",
@@ -43,6 +46,7 @@ __all__ = [
 
 PRIORITY_GROUPS = (Vulnerability.DEPORTEE, Vulnerability.ELDERLY_WOMAN, Vulnerability.FEMALE_HEAD, Vulnerability.YOUTH)
 MENTORING_MONTHS = 2
+MIN_COLLECTIVE_RETURNEES = 2  # a collective team is returnees only, at least this many
 
 
 def _groups_of(member: TeamMember) -> set[str]:
@@ -75,8 +79,11 @@ def eligibility_of(application: Application, members: list[TeamMember]) -> list[
     others = len(members) - returnees
     rules = []
     if application.team_type == Application.TeamType.COLLECTIVE:
-        ok = returnees >= 2
-        reason = _("A collective team needs at least two returnees; this team has %(n)s.") % {"n": returnees}
+        ok = returnees >= MIN_COLLECTIVE_RETURNEES
+        reason = _("A collective team needs at least %(min)s returnees; this team has %(n)s.") % {
+            "min": MIN_COLLECTIVE_RETURNEES,
+            "n": returnees,
+        }
     else:
         ok = returnees >= 1 and others >= 1
         reason = _(
@@ -130,7 +137,7 @@ def _link_registered(data: dict, acting_user) -> dict:
 
 @transaction.atomic
 def application_create(*, cycle, members: list[dict], acting_user, **fields) -> Application:
-    check(permissions.can_manage_applications(acting_user))
+    authorize(permissions.can_manage_applications(acting_user))
     check_unlocked(cycle)
     if not fields.get("reference"):
         fields["reference"] = f"G{cycle.pk}-{Application.objects.filter(cycle=cycle).count() + 1:03d}"
@@ -166,7 +173,7 @@ def _move(application: Application, to_status: str, acting_user, note: str = "")
 @transaction.atomic
 def application_submit(*, application: Application, acting_user) -> Application:
     application = _locked(application)
-    check(permissions.can_manage_applications(acting_user))
+    authorize(permissions.can_manage_applications(acting_user))
     if application.status == Application.Status.SUBMITTED:
         return application
     _move(application, Application.Status.SUBMITTED, acting_user)
@@ -179,7 +186,7 @@ def application_submit(*, application: Application, acting_user) -> Application:
 def application_screen(*, application: Application, acting_user) -> Application:
     """Screen against each rule; an eligible team goes on to mentoring."""
     application = _locked(application)
-    check(permissions.can_manage_applications(acting_user))
+    authorize(permissions.can_manage_applications(acting_user))
     members = list(application.members.all())
     rules = eligibility_of(application, members)
     eligible = all(rule["passed"] for rule in rules)
@@ -197,14 +204,12 @@ def application_screen(*, application: Application, acting_user) -> Application:
 @transaction.atomic
 def mentor_assign(*, application: Application, mentor, acting_user, start_date=None) -> MentorAssignment:
     application = _locked(application)
-    check(permissions.can_manage_applications(acting_user))
+    authorize(permissions.can_manage_applications(acting_user))
     if application.status != Application.Status.MENTORING:
         raise ValidationError(_("Only an eligible team in mentoring gets a mentor."))
     assignment = MentorAssignment(application=application, mentor=mentor, start_date=start_date or timezone.localdate())
     assignment.full_clean()
     assignment.save()
-    forget_roles(mentor)
-    permissions.forget(mentor)
     event(application.cycle, actor=acting_user, action="mentor_assigned", application=application)
     return assignment
 
@@ -212,7 +217,7 @@ def mentor_assign(*, application: Application, mentor, acting_user, start_date=N
 @transaction.atomic
 def session_record(*, application: Application, acting_user, **fields) -> MentoringSession:
     application = _locked(application)
-    check(permissions.can_mentor(acting_user, application))
+    authorize(permissions.can_mentor(acting_user, application))
     session = MentoringSession(application=application, mentor=acting_user, **fields)
     session.full_clean()
     session.save()
@@ -230,7 +235,7 @@ def plan_version_create(
     is_final=False,
 ) -> PlanVersion:
     application = _locked(application)
-    check(permissions.can_edit_plan(acting_user, application))
+    authorize(permissions.can_edit_plan(acting_user, application))
     if application.plan_versions.filter(is_final=True).exists():
         raise ValidationError(_("The final plan is submitted; no new version can be added."))
     number = application.plan_versions.count() + 1
@@ -269,7 +274,7 @@ def committee_readiness(application: Application) -> list[dict]:
 @transaction.atomic
 def application_send_to_committee(*, application: Application, acting_user):
     application = _locked(application)
-    check(permissions.can_manage_applications(acting_user))
+    authorize(permissions.can_manage_applications(acting_user))
     if application.status == Application.Status.IN_REVIEW:
         return application.proposals.get()
     failed = [rule["reason"] for rule in committee_readiness(application) if not rule["passed"]]
@@ -278,7 +283,7 @@ def application_send_to_committee(*, application: Application, acting_user):
     _move(application, Application.Status.IN_REVIEW, acting_user)
     application.save(update_fields=["status"])
     members = list(application.members.all())
-    women = sum(1 for m in members if m.sex == TeamMember.Sex.FEMALE)
+    women = sum(1 for m in members if m.sex == Sex.FEMALE)
     return proposal_create(
         subject=application,
         cycle=application.cycle,
@@ -293,10 +298,32 @@ def application_send_to_committee(*, application: Application, acting_user):
     )
 
 
+DECISION_STATUS = {
+    Decision.Outcome.SELECTED: Application.Status.SELECTED,
+    Decision.Outcome.RESERVE: Application.Status.RESERVE,
+    Decision.Outcome.REJECTED: Application.Status.REJECTED,
+}
+
+
+@transaction.atomic
+def application_decide(*, application: Application, outcome: str, acting_user) -> Application:
+    """The committee's decision moves the application (called by ``cycle_decide`` before the cycle locks)."""
+    application = _locked(application)
+    authorize(permissions.can_record_decision(acting_user, application.cycle))
+    target = DECISION_STATUS.get(outcome)
+    if target is None:
+        raise ValidationError(_("Unknown decision."))
+    if application.status == target:
+        return application
+    _move(application, target, acting_user, note=Decision.Outcome(outcome).label)
+    application.save(update_fields=["status"])
+    return application
+
+
 @transaction.atomic
 def workshop_create(*, cycle, acting_user, **fields) -> Workshop:
     """The business-development workshop of a cycle."""
-    check(permissions.can_manage_applications(acting_user))
+    authorize(permissions.can_manage_applications(acting_user))
     check_unlocked(cycle)
     workshop = Workshop(cycle=cycle, **fields)
     workshop.full_clean()
@@ -308,7 +335,7 @@ def workshop_create(*, cycle, acting_user, **fields) -> Workshop:
 @transaction.atomic
 def workshop_attendance_set(*, workshop: Workshop, attendees, acting_user) -> Workshop:
     workshop = Workshop.objects.select_for_update().select_related("cycle").get(pk=workshop.pk)
-    check(permissions.can_manage_applications(acting_user))
+    authorize(permissions.can_manage_applications(acting_user))
     attendees = list(attendees)
     if any(member.application.cycle_id != workshop.cycle_id for member in attendees):
         raise ValidationError(_("Only members of this cycle's teams can attend its workshop."))

@@ -8,9 +8,11 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.refusals import authorize
+
 from .. import permissions
 from ..models import Application, Award, CompletionReport, Disbursement, MonitoringVisit, Tranche
-from .common import check, check_transition, event
+from .common import check_transition, event
 
 __all__ = [
     "award_create",
@@ -28,7 +30,7 @@ def award_create(
     *, application: Application, agreement_date, amount: Decimal, tranches: list[dict], acting_user
 ) -> Award:
     application = Application.objects.select_for_update().select_related("cycle").get(pk=application.pk)
-    check(permissions.can_manage_awards(acting_user))
+    authorize(permissions.can_manage_awards(acting_user))
     if application.status != Application.Status.SELECTED:
         raise ValidationError(_("Only a selected application receives an award."))
     if amount > application.cycle.ceiling:
@@ -51,7 +53,7 @@ def _tranche(tranche: Tranche) -> Tranche:
 @transaction.atomic
 def tranche_approve_report(*, tranche: Tranche, report: str, acting_user) -> Tranche:
     tranche = _tranche(tranche)
-    check(permissions.can_manage_awards(acting_user))
+    authorize(permissions.can_manage_awards(acting_user))
     if not report.strip():
         raise ValidationError(_("The milestone report is empty."))
     tranche.report, tranche.report_approved_at, tranche.report_approved_by = report, timezone.now(), acting_user
@@ -62,7 +64,7 @@ def tranche_approve_report(*, tranche: Tranche, report: str, acting_user) -> Tra
 @transaction.atomic
 def monitoring_visit_record(*, tranche: Tranche, date, findings: str, acting_user) -> MonitoringVisit:
     tranche = _tranche(tranche)
-    check(permissions.can_manage_awards(acting_user))
+    authorize(permissions.can_manage_awards(acting_user))
     visit = MonitoringVisit(tranche=tranche, date=date, findings=findings, visitor=acting_user)
     visit.full_clean()
     visit.save()
@@ -84,7 +86,7 @@ def tranche_release_blockers(tranche: Tranche) -> list[str]:
 @transaction.atomic
 def tranche_release(*, tranche: Tranche, acting_user) -> Tranche:
     tranche = _tranche(tranche)
-    check(permissions.can_manage_awards(acting_user))
+    authorize(permissions.can_manage_awards(acting_user))
     if tranche.status == Tranche.Status.RELEASED:
         return tranche
     check_transition(Tranche.TRANSITIONS, tranche.status, Tranche.Status.RELEASED, Tranche.Status)
@@ -107,7 +109,7 @@ def tranche_release(*, tranche: Tranche, acting_user) -> Tranche:
 @transaction.atomic
 def disbursement_record(*, tranche: Tranche, date, amount: Decimal, reference: str, acting_user) -> Disbursement:
     tranche = _tranche(tranche)
-    check(permissions.can_manage_awards(acting_user))
+    authorize(permissions.can_manage_awards(acting_user))
     if tranche.status != Tranche.Status.RELEASED:
         raise ValidationError(_("Only a released tranche is paid out."))
     paid = tranche.disbursements.aggregate(total=Sum("amount"))["total"] or Decimal(0)
@@ -125,7 +127,7 @@ def disbursement_record(*, tranche: Tranche, date, amount: Decimal, reference: s
 @transaction.atomic
 def completion_report_record(*, award: Award, acting_user, **fields) -> CompletionReport:
     award = Award.objects.select_for_update().get(pk=award.pk)
-    check(permissions.can_manage_awards(acting_user))
+    authorize(permissions.can_manage_awards(acting_user))
     if award.tranches.exclude(status=Tranche.Status.RELEASED).exists():
         raise ValidationError(_("Every tranche must be released before the completion report."))
     report, _created = CompletionReport.objects.update_or_create(award=award, defaults=fields)

@@ -6,11 +6,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.refusals import authorize
 from accounts.services import email_queue
 
 from .. import permissions
 from ..models import Consensus, Decision, GrantCycle, Proposal, Review, Score
-from .common import check, check_transition, check_unlocked, event
+from ..subjects import committee_subject
+from .common import check_transition, check_unlocked, event
 
 __all__ = [
     "consensus_save",
@@ -29,10 +31,9 @@ __all__ = [
 
 
 def system_conflicts(seat, proposal: Proposal) -> list[str]:
-    """Relationships the system knows of: the subject says which ones bar this member."""
+    """Relationships the system knows of: the subject's registered kind says which ones bar this member."""
     subject = proposal.subject
-    finder = getattr(subject, "committee_conflicts", None)
-    return list(finder(seat)) if finder else []
+    return list(committee_subject(subject).conflicts(subject, seat))
 
 
 @transaction.atomic
@@ -40,6 +41,7 @@ def proposal_create(*, subject, cycle: GrantCycle, acting_user, **fields) -> Pro
     """Put a subject (an application, an idea) before the committee of its cycle."""
     cycle = GrantCycle.objects.select_for_update().get(pk=cycle.pk)
     check_unlocked(cycle)
+    committee_subject(subject)  # only a registered kind of subject can go before the committee
     if cycle.status not in (GrantCycle.Status.MENTORING, GrantCycle.Status.REVIEW) or cycle.scoring_closed_at:
         raise ValidationError(_("The committee of this cycle takes no more proposals."))
     content_type = ContentType.objects.get_for_model(subject)
@@ -56,9 +58,9 @@ def proposal_create(*, subject, cycle: GrantCycle, acting_user, **fields) -> Pro
 @transaction.atomic
 def review_for(*, proposal: Proposal, acting_user) -> Review:
     """The member's review of a proposal, created with the system's conflict flags on first open."""
-    check(permissions.seat_in(acting_user, proposal.cycle) is not None)
+    authorize(permissions.seat_in(acting_user, proposal.cycle) is not None)
     seat = permissions.seat_in(acting_user, proposal.cycle)
-    check(seat.votes)
+    authorize(seat.votes)
     review, created = Review.objects.get_or_create(proposal=proposal, membership=seat)
     if created:
         flags = system_conflicts(seat, proposal)
@@ -70,7 +72,7 @@ def review_for(*, proposal: Proposal, acting_user) -> Review:
 
 def _locked_review(review: Review, acting_user) -> Review:
     review = Review.objects.select_for_update().select_related("proposal__cycle", "membership").get(pk=review.pk)
-    check(review.membership.user_id == acting_user.pk and permissions.can_review(acting_user, review.proposal))
+    authorize(review.membership.user_id == acting_user.pk and permissions.can_review(acting_user, review.proposal))
     return review
 
 
@@ -165,7 +167,7 @@ def scoring_close(*, cycle: GrantCycle, acting_user) -> GrantCycle:
     cycle = GrantCycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.scoring_closed_at:
         return cycle
-    check(permissions.can_close_scoring(acting_user, cycle))
+    authorize(permissions.can_close_scoring(acting_user, cycle))
     cycle.scoring_closed_at = timezone.now()
     cycle.save(update_fields=["scoring_closed_at"])
     event(cycle, actor=acting_user, action="scoring_closed")
@@ -176,7 +178,7 @@ def scoring_close(*, cycle: GrantCycle, acting_user) -> GrantCycle:
 def consensus_save(*, proposal: Proposal, text: str, minority_views: str, acting_user) -> Consensus:
     cycle = GrantCycle.objects.select_for_update().get(pk=proposal.cycle_id)
     check_unlocked(cycle)
-    check(permissions.can_write_consensus(acting_user, cycle))
+    authorize(permissions.can_write_consensus(acting_user, cycle))
     consensus, _created = Consensus.objects.update_or_create(
         proposal=proposal, defaults={"text": text, "minority_views": minority_views, "author": acting_user}
     )
@@ -192,7 +194,7 @@ def decision_record(*, proposal: Proposal, outcome: str, acting_user, reason: st
 
     cycle = GrantCycle.objects.select_for_update().get(pk=proposal.cycle_id)
     check_unlocked(cycle)
-    check(permissions.can_record_decision(acting_user, cycle))
+    authorize(permissions.can_record_decision(acting_user, cycle))
     if outcome not in Decision.Outcome.values:
         raise ValidationError(_("Unknown decision."))
     ranked = next(r for r in cycle_ranking(cycle) if r.proposal.pk == proposal.pk)
@@ -220,20 +222,21 @@ def cycle_decide(*, cycle: GrantCycle, acting_user) -> GrantCycle:
     cycle = GrantCycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.status == GrantCycle.Status.DECIDED:
         return cycle
-    check(permissions.can_record_decision(acting_user, cycle))
+    authorize(permissions.can_record_decision(acting_user, cycle))
     check_transition(GrantCycle.TRANSITIONS, cycle.status, GrantCycle.Status.DECIDED, GrantCycle.Status)
     undecided = cycle.proposals.filter(decision__isnull=True).values_list("reference", flat=True)
     if undecided:
         raise ValidationError(
             _("Record a decision on every proposal first: %(refs)s.") % {"refs": ", ".join(undecided)}
         )
+    # Each subject follows its decision (its own transitions and event rows) before the cycle locks.
+    for proposal in cycle.proposals.select_related("decision", "content_type").prefetch_related("subject"):
+        committee_subject(proposal.subject).decided(
+            proposal.subject, outcome=proposal.decision.outcome, acting_user=acting_user
+        )
     from_status = cycle.status
     cycle.status, cycle.decided_at = GrantCycle.Status.DECIDED, timezone.now()
     cycle.save(update_fields=["status", "decided_at"])
-    for proposal in cycle.proposals.select_related("decision"):
-        apply = getattr(proposal.subject, "committee_decided", None)
-        if apply:
-            apply(proposal.decision.outcome)
     event(cycle, actor=acting_user, action="status", from_status=from_status, to_status=cycle.status)
     _notify_decided(cycle)
     return cycle

@@ -1,12 +1,7 @@
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from ..models import CycleEvent, GrantCycle
-
-
-def check(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def check_unlocked(cycle: GrantCycle) -> None:

@@ -5,11 +5,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.roles import forget_roles
+from accounts.refusals import authorize
 
 from .. import permissions
 from ..models import CommitteeMembership, Criterion, GrantCycle
-from .common import check, check_transition, check_unlocked, event
+from .common import check_transition, check_unlocked, event
 
 __all__ = [
     "committee_member_add",
@@ -19,10 +19,12 @@ __all__ = [
     "cycle_update",
 ]
 
+MIN_VOTING_MEMBERS = 3  # a committee scores with at least this many voting members
+
 
 @transaction.atomic
 def cycle_create(*, acting_user, municipalities=(), **fields) -> GrantCycle:
-    check(permissions.can_manage_cycles(acting_user))
+    authorize(permissions.can_manage_cycles(acting_user))
     cycle = GrantCycle(**fields)
     cycle.full_clean()
     cycle.save()
@@ -34,7 +36,7 @@ def cycle_create(*, acting_user, municipalities=(), **fields) -> GrantCycle:
 @transaction.atomic
 def cycle_update(*, cycle: GrantCycle, acting_user, municipalities=None, **fields) -> GrantCycle:
     cycle = GrantCycle.objects.select_for_update().get(pk=cycle.pk)
-    check(permissions.can_manage_cycles(acting_user))
+    authorize(permissions.can_manage_cycles(acting_user))
     check_unlocked(cycle)
     for name, value in fields.items():
         setattr(cycle, name, value)
@@ -55,8 +57,8 @@ def _ready_for_review(cycle: GrantCycle) -> None:
         problems.append(_("The committee has no chair."))
     if not seats.filter(role=CommitteeMembership.Role.RAPPORTEUR).exists():
         problems.append(_("The committee has no rapporteur."))
-    if seats.voting().count() < 3:
-        problems.append(_("The committee needs at least three members who score."))
+    if seats.voting().count() < MIN_VOTING_MEMBERS:
+        problems.append(_("The committee needs at least %(min)s members who score.") % {"min": MIN_VOTING_MEMBERS})
     if problems:
         raise ValidationError(problems)
 
@@ -65,7 +67,7 @@ def _ready_for_review(cycle: GrantCycle) -> None:
 def cycle_transition(*, cycle: GrantCycle, to_status: str, acting_user, note: str = "") -> GrantCycle:
     """Officers move a cycle through its workflow; deciding goes through committee.cycle_decide."""
     cycle = GrantCycle.objects.select_for_update().get(pk=cycle.pk)
-    check(permissions.can_manage_cycles(acting_user))
+    authorize(permissions.can_manage_cycles(acting_user))
     if cycle.status == to_status:
         return cycle
     check_transition(GrantCycle.TRANSITIONS, cycle.status, to_status, GrantCycle.Status)
@@ -83,7 +85,7 @@ def cycle_transition(*, cycle: GrantCycle, to_status: str, acting_user, note: st
 @transaction.atomic
 def criterion_add(*, cycle: GrantCycle, acting_user, **fields) -> Criterion:
     cycle = GrantCycle.objects.select_for_update().get(pk=cycle.pk)
-    check(permissions.can_manage_cycles(acting_user))
+    authorize(permissions.can_manage_cycles(acting_user))
     check_unlocked(cycle)
     if cycle.status == GrantCycle.Status.REVIEW:
         raise ValidationError(_("Criteria cannot change once the committee review has started."))
@@ -98,14 +100,12 @@ def criterion_add(*, cycle: GrantCycle, acting_user, **fields) -> Criterion:
 @transaction.atomic
 def committee_member_add(*, cycle: GrantCycle, user, role: str, acting_user, start_date=None, **fields):
     cycle = GrantCycle.objects.select_for_update().get(pk=cycle.pk)
-    check(permissions.can_manage_cycles(acting_user))
+    authorize(permissions.can_manage_cycles(acting_user))
     check_unlocked(cycle)
     seat = CommitteeMembership(
         cycle=cycle, user=user, role=role, start_date=start_date or timezone.localdate(), **fields
     )
     seat.full_clean()
     seat.save()
-    forget_roles(user)
-    permissions.forget(user)
     event(cycle, actor=acting_user, action="member_added", note=seat.get_role_display())
     return seat

@@ -82,7 +82,7 @@ class TeamMemberFactory(factory.django.DjangoModelFactory):
 
     application = factory.SubFactory(ApplicationFactory)
     full_name = factory.Sequence(lambda n: f"გიორგი მაისურაძე {n}")
-    sex = TeamMember.Sex.MALE
+    sex = "male"
     age = 35
     is_returnee = True
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.navigation import items_for
 from accounts.roles import Role, roles_of
@@ -196,3 +196,19 @@ def test_officer_sets_the_tie_break_order_through_the_form_and_a_decided_cycle_r
     response = client.post(reverse("grants:cycle-edit", args=[cycle.pk]), data | {"name_ka": "შეცვლილი"})
     cycle.refresh_from_db()
     assert response.status_code == 200 and cycle.name_ka == "ახალი"
+
+
+def test_review_needs_as_many_scorers_as_the_named_threshold(officer):
+    from grants.services.cycles import MIN_VOTING_MEMBERS
+    from grants.tests.factories import committee_cycle
+
+    members = [UserFactory() for _ in range(MIN_VOTING_MEMBERS - 3)]  # one short: the chair and rapporteur score too
+    cycle = committee_cycle(
+        chair=UserFactory(), rapporteur=UserFactory(), members=members, status=GrantCycle.Status.MENTORING
+    )
+    with translation.override("en"), pytest.raises(ValidationError) as refusal:
+        services.cycle_transition(cycle=cycle, to_status=GrantCycle.Status.REVIEW, acting_user=officer)
+    assert refusal.value.messages == [f"The committee needs at least {MIN_VOTING_MEMBERS} members who score."]
+    services.committee_member_add(cycle=cycle, user=UserFactory(), role="member", acting_user=officer)
+    cycle = services.cycle_transition(cycle=cycle, to_status=GrantCycle.Status.REVIEW, acting_user=officer)
+    assert cycle.status == GrantCycle.Status.REVIEW

@@ -97,13 +97,14 @@ ROUTES = {
     "grants:cycle-create": Route(expect=OFFICER_ONLY),
     "grants:cycle-detail": Route(expect=CYCLE_SCOPE, kwargs=_o("cycle")),
     "grants:cycle-edit": Route(expect=OFFICER_ONLY, kwargs=_o("cycle")),
-    "grants:cycle-transition": Route(
-        expect=OFFICER_POST, kwargs=_o("cycle"), method="post", data=lambda w: {"to": "decided"}
+    "grants:cycle-transition": Route(  # writes: refused: only the chair decides a cycle
+        writes=(), expect=OFFICER_POST, kwargs=_o("cycle"), method="post", data=lambda w: {"to": "decided"}
     ),
     "grants:criterion-add": Route(expect=OFFICER_ONLY, kwargs=_o("cycle")),
     "grants:committee-add": Route(expect=OFFICER_ONLY, kwargs=_o("cycle")),
     # Scoring is open: only the chair or an officer may close it; committee members get 403.
     "grants:scoring-close": Route(
+        writes=["officer"],
         expect=everyone(HIDDEN) | dict.fromkeys(COMMITTEE, DENIED) | {"officer": REDIRECT},
         kwargs=_o("cycle"),
         method="post",
@@ -123,33 +124,38 @@ ROUTES = {
     "grants:application-create": Route(expect=OFFICER_ONLY, kwargs=lambda w: {"cycle_pk": w.objects["cycle"].pk}),
     "grants:proposal-detail": Route(expect=PROPOSAL_SCOPE, kwargs=_o("proposal")),
     "grants:review-conflict": Route(
+        writes=["committee_member", "conflicted_member"],
         expect=everyone(HIDDEN) | dict.fromkeys(COMMITTEE, REDIRECT) | {"officer": DENIED},
         kwargs=_o("proposal"),
         method="post",
         data=lambda w: {"choice": "none"},
     ),
-    "grants:score-save": Route(
+    "grants:score-save": Route(  # writes: the review row; the score itself waits for the conflict step
+        writes=["committee_member", "conflicted_member"],
         expect=everyone(HIDDEN) | dict.fromkeys(COMMITTEE, REDIRECT) | {"officer": DENIED},
         kwargs=lambda w: {"pk": w.objects["proposal"].pk, "criterion_pk": w.objects["criterion"].pk},
         method="post",
         data=lambda w: {"value": "4", "comment": "ok"},
     ),
-    "grants:review-submit": Route(
-        expect=everyone(HIDDEN) | dict.fromkeys(COMMITTEE, OK) | {"officer": DENIED}, kwargs=_o("proposal")
+    "grants:review-submit": Route(  # no review yet (the conflict step comes first): back to the proposal
+        expect=everyone(HIDDEN) | dict.fromkeys(COMMITTEE, REDIRECT) | {"officer": DENIED}, kwargs=_o("proposal")
     ),
     "grants:review-abstain": Route(
+        writes=["committee_member", "conflicted_member"],
         expect=everyone(HIDDEN) | dict.fromkeys(COMMITTEE, REDIRECT) | {"officer": DENIED},
         kwargs=_o("proposal"),
         method="post",
         data=lambda w: {"reason": "no time"},
     ),
     "grants:consensus-save": Route(
+        writes=(),
         expect=everyone(HIDDEN) | dict.fromkeys([*COMMITTEE, "officer"], DENIED),
         kwargs=_o("proposal"),
         method="post",
         data=lambda w: {"text": "t"},
     ),
     "grants:decision-record": Route(
+        writes=(),
         expect=everyone(HIDDEN) | dict.fromkeys([*COMMITTEE, "officer"], DENIED),
         kwargs=_o("proposal"),
         method="post",
@@ -162,8 +168,8 @@ ROUTES = {
         expect=only(OK, ["officer", "mentor", "counsellor", "hub_lead", "other_hub_counsellor"])
     ),
     "grants:application-detail": Route(expect=APPLICATION_SCOPE, kwargs=_o("application")),
-    "grants:application-screen": Route(
-        expect=everyone(DENIED) | {"officer": REDIRECT}, kwargs=_o("application"), method="post"
+    "grants:application-screen": Route(  # writes: refused: the application is already with the committee
+        writes=(), expect=everyone(DENIED) | {"officer": REDIRECT}, kwargs=_o("application"), method="post"
     ),
     "grants:mentor-assign": Route(expect=everyone(DENIED) | {"officer": OK}, kwargs=_o("mentoring")),
     "grants:session-add": Route(
@@ -176,15 +182,16 @@ ROUTES = {
     "grants:plan-diff": Route(
         expect=APPLICATION_SCOPE, kwargs=lambda w: {"pk": w.objects["application"].pk, "old": 1, "new": 2}
     ),
-    "grants:application-send": Route(
-        expect=everyone(DENIED) | {"officer": REDIRECT}, kwargs=_o("mentoring"), method="post"
+    "grants:application-send": Route(  # writes: refused: mentoring has not run two months
+        writes=(), expect=everyone(DENIED) | {"officer": REDIRECT}, kwargs=_o("mentoring"), method="post"
     ),
     "grants:award-create": Route(expect=everyone(DENIED) | {"officer": OK}, kwargs=_o("won")),
     "grants:award-detail": Route(
         expect=everyone(HIDDEN) | {"officer": OK, "other_hub_counsellor": OK}, kwargs=_o("award")
     ),
     "grants:completion-add": Route(expect=everyone(DENIED) | {"officer": OK}, kwargs=_o("award")),
-    "grants:tranche-action": Route(
+    "grants:tranche-action": Route(  # writes: refused: the tranche has no approved report
+        writes=(),
         expect=everyone(DENIED) | {"officer": REDIRECT},
         kwargs=lambda w: {"pk": w.objects["tranche"].pk, "action": "release"},
         method="post",

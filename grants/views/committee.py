@@ -132,9 +132,15 @@ def score_save(request, pk, criterion_pk):
 
 
 def review_submit(request, pk):
-    """A confirmation page, then the one submission."""
+    """A confirmation page, then the one submission. Opening the page writes nothing: without a
+    review (the conflict step comes first) there is nothing to submit."""
     proposal = _proposal(request, pk)
-    review = _own_review(request, proposal)
+    if not permissions.can_review(request.user, proposal):
+        deny(request, model=Review)
+    review = proposal.reviews.filter(membership=permissions.seat_in(request.user, proposal.cycle)).first()
+    if review is None:
+        messages.error(request, _("Declare whether you have a conflict of interest first."))
+        return redirect("grants:proposal-detail", pk=proposal.pk)
     if request.method == "POST" and run(
         request, _("Your scores are submitted."), services.review_submit, review=review, acting_user=request.user
     ):

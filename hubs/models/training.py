@@ -188,9 +188,3 @@ class TrainingParticipant(models.Model):
     @property
     def name(self) -> str:
         return self.user.full_name if self.user_id else self.external_name
-
-    @property
-    def score_gain(self):
-        if self.pre_score is None or self.post_score is None:
-            return None
-        return self.post_score - self.pre_score

@@ -1,11 +1,12 @@
 """Writes on information sessions a hub holds for the public."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.refusals import authorize
+from accounts.rules import check_not_in_future
 
 from ..models import InfoSession
 from ..models.outreach import PARTICIPANT_FIELDS
@@ -26,8 +27,9 @@ SESSION_FIELDS = [
 
 
 def _check(session: InfoSession) -> None:
-    if session.date and session.date > timezone.localdate():
-        raise ValidationError({"date": _("An information session is recorded after it took place.")})
+    check_not_in_future(
+        session.date, field="date", message=_("An information session is recorded after it took place.")
+    )
     if session.facilitator_id is None and not session.facilitator_name:
         raise ValidationError({"facilitator": _("Name the facilitator: an account or a name.")})
     if session.people == 0:
@@ -37,8 +39,7 @@ def _check(session: InfoSession) -> None:
 @transaction.atomic
 def info_session_create(*, data: dict, acting_user: User) -> InfoSession:
     session = InfoSession(**{field: data[field] for field in SESSION_FIELDS if field in data}, created_by=acting_user)
-    if not can_record_info_session(acting_user, session.hub):
-        raise PermissionDenied
+    authorize(can_record_info_session(acting_user, session.hub))
     _check(session)
     session.full_clean()
     session.save()
@@ -48,13 +49,11 @@ def info_session_create(*, data: dict, acting_user: User) -> InfoSession:
 @transaction.atomic
 def info_session_update(*, session: InfoSession, data: dict, acting_user: User) -> InfoSession:
     session = InfoSession.objects.select_for_update().select_related("hub").get(pk=session.pk)
-    if not can_record_info_session(acting_user, session.hub):
-        raise PermissionDenied
+    authorize(can_record_info_session(acting_user, session.hub))
     changed = [field for field in SESSION_FIELDS if field in data and getattr(session, field) != data[field]]
     for field in changed:
         setattr(session, field, data[field])
-    if "hub" in changed and not can_record_info_session(acting_user, session.hub):
-        raise PermissionDenied
+    authorize("hub" not in changed or can_record_info_session(acting_user, session.hub))
     _check(session)
     if changed:
         session.full_clean()

@@ -2,13 +2,13 @@
 
 from datetime import date, timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.roles import forget_roles
+from accounts.refusals import authorize
 from accounts.services import user_deactivate, user_invite
 
 from ..models import Hub, HubMembership, HubStatusChange, Municipality, OpeningHours
@@ -32,8 +32,7 @@ MUNICIPALITY_FIELDS = ["name_ka", "name_en", "kind", "population", "administrati
 def hub_update(*, hub: Hub, data: dict, acting_user: User) -> Hub:
     """Edit a hub's details (not its status: that goes through hub_change_status)."""
     hub = Hub.objects.select_for_update().get(pk=hub.pk)
-    if not can_edit_hub(acting_user, hub):
-        raise PermissionDenied
+    authorize(can_edit_hub(acting_user, hub))
     changed = [field for field in HUB_FIELDS if field in data and getattr(hub, field) != data[field]]
     for field in changed:
         setattr(hub, field, data[field])
@@ -47,8 +46,7 @@ def hub_update(*, hub: Hub, data: dict, acting_user: User) -> Hub:
 def hub_change_status(*, hub: Hub, status: str, acting_user: User, note: str = "") -> Hub:
     """Move a hub along its status table, with a row saying who, when and why."""
     hub = Hub.objects.select_for_update().get(pk=hub.pk)
-    if not can_change_hub_status(acting_user, hub):
-        raise PermissionDenied
+    authorize(can_change_hub_status(acting_user, hub))
     if hub.status == status:
         return hub
     if status not in Hub.TRANSITIONS[Hub.Status(hub.status)]:
@@ -72,8 +70,7 @@ def hub_change_status(*, hub: Hub, status: str, acting_user: User, note: str = "
 def hub_set_opening_hours(*, hub: Hub, rows: list[dict], acting_user: User) -> list[OpeningHours]:
     """Replace a hub's weekly opening hours with ``rows`` of weekday, opens, closes."""
     hub = Hub.objects.select_for_update().get(pk=hub.pk)
-    if not can_edit_hub(acting_user, hub):
-        raise PermissionDenied
+    authorize(can_edit_hub(acting_user, hub))
     hours = [OpeningHours(hub=hub, **row) for row in rows]
     for item in hours:
         item.full_clean()
@@ -97,18 +94,15 @@ def staff_assign(
     A hub lead may only assign an account that holds no role (a new invitee, a former colleague);
     giving a second role to a partner, committee member, mentor or other hub's staff is an officer's call.
     """
-    if not can_assign_role(acting_user, hub, role):
-        raise PermissionDenied
+    authorize(can_assign_role(acting_user, hub, role))
     User.objects.select_for_update().get(pk=user.pk)  # one assignment of a person at a time
-    if not can_assign_person(acting_user, user):
-        raise PermissionDenied
+    authorize(can_assign_person(acting_user, user))
     if not user.is_active:
         raise ValidationError(_("This account is deactivated."))
     _check_overlap(user=user, hub=hub, start=start_date, end=end_date)
     membership = HubMembership(user=user, hub=hub, role=role, start_date=start_date, end_date=end_date)
     membership.full_clean()
     membership.save()
-    forget_roles(user)
     return membership
 
 
@@ -125,8 +119,7 @@ def staff_invite(
     language: str = "ka",
 ) -> HubMembership:
     """Invite a new person by email (a one-time link) and assign them to the hub at once."""
-    if not can_assign_role(acting_user, hub, role):
-        raise PermissionDenied
+    authorize(can_assign_role(acting_user, hub, role))
     user = user_invite(email=email, full_name=full_name, language=language, acting_user=acting_user, base_url=base_url)
     return staff_assign(user=user, hub=hub, role=role, start_date=start_date, acting_user=acting_user)
 
@@ -135,8 +128,7 @@ def staff_invite(
 def staff_reinvite(*, membership: HubMembership, acting_user: User, base_url: str) -> User:
     """Send a fresh one-time link to a colleague who has not set a password yet (the old link stops working)."""
     membership = HubMembership.objects.select_related("user", "hub").get(pk=membership.pk)
-    if not can_manage_hub_staff(acting_user, membership.hub):
-        raise PermissionDenied
+    authorize(can_manage_hub_staff(acting_user, membership.hub))
     person = membership.user
     if person.has_usable_password() or not person.is_active:
         raise ValidationError(_("This person has already set a password."))
@@ -153,8 +145,7 @@ def staff_reinvite(*, membership: HubMembership, acting_user: User, base_url: st
 def membership_end(*, membership: HubMembership, end_date: date, acting_user: User) -> HubMembership:
     """End a person's work at a hub on a date; the membership stays as history."""
     membership = HubMembership.objects.select_for_update().select_related("hub").get(pk=membership.pk)
-    if not can_end_membership(acting_user, membership):
-        raise PermissionDenied
+    authorize(can_end_membership(acting_user, membership))
     if membership.end_date is not None and membership.end_date <= end_date:
         return membership
     if end_date < membership.start_date:
@@ -164,7 +155,6 @@ def membership_end(*, membership: HubMembership, end_date: date, acting_user: Us
         membership.ended_at = timezone.now()  # takes effect at once, not at midnight
     membership.full_clean()
     membership.save(update_fields=["end_date", "ended_at"])
-    forget_roles(membership.user)
     return membership
 
 
@@ -173,8 +163,7 @@ def staff_move(
     *, membership: HubMembership, to_hub: Hub, on_date: date, acting_user: User, role: str | None = None
 ) -> HubMembership:
     """Move a person to another hub: the old membership ends the day before, a new one starts."""
-    if not can_move_staff(acting_user):
-        raise PermissionDenied
+    authorize(can_move_staff(acting_user))
     membership = HubMembership.objects.select_for_update().get(pk=membership.pk)
     if to_hub.pk == membership.hub_id:
         raise ValidationError(_("Choose a different hub."))
@@ -191,8 +180,7 @@ def staff_move(
 @transaction.atomic
 def staff_deactivate(*, user: User, acting_user: User) -> User:
     """Deactivate a staff account: open memberships end today and every session ends now."""
-    if not can_deactivate_staff(acting_user):
-        raise PermissionDenied
+    authorize(can_deactivate_staff(acting_user))
     today = timezone.localdate()
     for membership in HubMembership.objects.filter(user=user).current_or_future(on=today):
         end = max(today, membership.start_date)
@@ -203,8 +191,7 @@ def staff_deactivate(*, user: User, acting_user: User) -> User:
 @transaction.atomic
 def municipality_update(*, municipality: Municipality, data: dict, acting_user: User) -> Municipality:
     municipality = Municipality.objects.select_for_update().get(pk=municipality.pk)
-    if not can_edit_municipality(acting_user, municipality):
-        raise PermissionDenied
+    authorize(can_edit_municipality(acting_user, municipality))
     changed = [field for field in MUNICIPALITY_FIELDS if field in data and getattr(municipality, field) != data[field]]
     for field in changed:
         setattr(municipality, field, data[field])

@@ -3,11 +3,12 @@
 import re
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.refusals import authorize
 from accounts.uploads import DOCUMENT_KINDS, UploadValidator
 
 from ..models import (
@@ -39,8 +40,7 @@ HUB_CODE = re.compile(r"^[A-Z]{3}$")
 
 
 def _require_selection_rights(user: User) -> None:
-    if not can_manage_selection(user):
-        raise PermissionDenied
+    authorize(can_manage_selection(user))
 
 
 @transaction.atomic
@@ -152,14 +152,12 @@ def application_decide(
     application = (
         MunicipalityApplication.objects.select_for_update().select_related("municipality").get(pk=application.pk)
     )
-    if not can_manage_selection(acting_user):
-        raise PermissionDenied
+    authorize(can_manage_selection(acting_user))
     if application.status == status:
         return application
     if status not in MunicipalityApplication.TRANSITIONS[MunicipalityApplication.Status(application.status)]:
         raise ValidationError(_("This application was already decided."))
-    if not can_decide_application(acting_user, application):
-        raise PermissionDenied
+    authorize(can_decide_application(acting_user, application))
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for the decision.")})
     application.status = status

@@ -1,10 +1,11 @@
 """Writes on the Training-of-Trainers programme: events, participants, results, completion."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.refusals import authorize
 
 from ..models import Hub, HubMembership, TrainingEvent, TrainingParticipant
 from ..permissions import can_manage_trainings
@@ -38,8 +39,7 @@ def _check_shape(event: TrainingEvent) -> None:
 
 @transaction.atomic
 def training_create(*, data: dict, acting_user: User) -> TrainingEvent:
-    if not can_manage_trainings(acting_user):
-        raise PermissionDenied
+    authorize(can_manage_trainings(acting_user))
     event = TrainingEvent(**{field: data.get(field) for field in EVENT_FIELDS if field in data})
     _check_shape(event)
     event.full_clean()
@@ -49,8 +49,7 @@ def training_create(*, data: dict, acting_user: User) -> TrainingEvent:
 
 @transaction.atomic
 def training_update(*, event: TrainingEvent, data: dict, acting_user: User) -> TrainingEvent:
-    if not can_manage_trainings(acting_user):
-        raise PermissionDenied
+    authorize(can_manage_trainings(acting_user))
     event = TrainingEvent.objects.select_for_update().get(pk=event.pk)
     changed = [field for field in EVENT_FIELDS if field in data and getattr(event, field) != data[field]]
     for field in changed:
@@ -78,8 +77,7 @@ def participant_add(
     hub: Hub | None = None,
 ) -> TrainingParticipant:
     """Add a staff account (its hub comes from its membership) or an external person to an event."""
-    if not can_manage_trainings(acting_user):
-        raise PermissionDenied
+    authorize(can_manage_trainings(acting_user))
     if (user is None) == (not external_name):
         raise ValidationError(_("Choose a staff account or type a name, not both."))
     if user is not None and hub is None:
@@ -99,8 +97,7 @@ def participant_add(
 @transaction.atomic
 def training_results_record(*, event: TrainingEvent, rows: list[dict], acting_user: User) -> int:
     """Attendance and pre-/post-test scores of an event's participants. Returns how many rows changed."""
-    if not can_manage_trainings(acting_user):
-        raise PermissionDenied
+    authorize(can_manage_trainings(acting_user))
     participants = {p.pk: p for p in event.participants.select_for_update(of=("self",))}
     changed_rows = 0
     for row in rows:
@@ -124,8 +121,7 @@ def training_results_record(*, event: TrainingEvent, rows: list[dict], acting_us
 @transaction.atomic
 def participant_complete(*, participant: TrainingParticipant, acting_user: User) -> TrainingParticipant:
     """Mark a participant as having completed the training; this issues their certificate."""
-    if not can_manage_trainings(acting_user):
-        raise PermissionDenied
+    authorize(can_manage_trainings(acting_user))
     participant = TrainingParticipant.objects.select_for_update().select_related("event").get(pk=participant.pk)
     if participant.completed_on is not None:
         return participant

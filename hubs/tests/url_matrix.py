@@ -48,6 +48,7 @@ ROUTES = {
     ),
     "hubs:hub-edit": Route(expect=_hub_a_page(), kwargs=hub_a),
     "hubs:hub-status": Route(
+        writes=["officer"],
         expect=_hub_a_page(officer=REDIRECT, hub_lead=DENIED),
         kwargs=hub_a,
         method="post",
@@ -59,7 +60,9 @@ ROUTES = {
         expect=everyone(HIDDEN) | {"officer": OK, "hub_lead": OK, "counsellor": DENIED},
         kwargs=lambda w: {"pk": w.objects["hubs.counsellor_membership"].pk},
     ),
-    "hubs:membership-reinvite": Route(  # the counsellor has a password: refused with a message, redirected
+    "hubs:membership-reinvite": Route(
+        writes=(),
+        # the counsellor has a password: refused with a message, redirected
         expect=everyone(HIDDEN) | {"officer": REDIRECT, "hub_lead": REDIRECT, "counsellor": DENIED},
         kwargs=lambda w: {"pk": w.objects["hubs.counsellor_membership"].pk},
         method="post",
@@ -82,16 +85,23 @@ ROUTES = {
     ),
     "hubs:training-edit": Route(expect=only(OK, ["officer"]), kwargs=lambda w: {"pk": w.objects["hubs.training"].pk}),
     "hubs:participant-add": Route(
+        writes=["officer"],
         expect=only(REDIRECT, ["officer"]),
         kwargs=lambda w: {"pk": w.objects["hubs.training"].pk},
         method="post",
         data=lambda w: {"external_name": "ლელა ხარაძე"},
     ),
-    "hubs:training-results": Route(
-        expect=only(REDIRECT, ["officer"]), kwargs=lambda w: {"pk": w.objects["hubs.training"].pk}, method="post"
+    "hubs:training-results": Route(  # writes: refused: no rows posted
+        writes=(),
+        expect=only(REDIRECT, ["officer"]),
+        kwargs=lambda w: {"pk": w.objects["hubs.training"].pk},
+        method="post",
     ),
-    "hubs:participant-complete": Route(
-        expect=only(REDIRECT, ["officer"]), kwargs=lambda w: {"pk": w.objects["hubs.participant"].pk}, method="post"
+    "hubs:participant-complete": Route(  # writes: refused: the participant did not attend
+        writes=(),
+        expect=only(REDIRECT, ["officer"]),
+        kwargs=lambda w: {"pk": w.objects["hubs.participant"].pk},
+        method="post",
     ),
     "hubs:certificate": Route(
         expect=everyone(HIDDEN) | {"counsellor": OK, "hub_lead": OK, "officer": OK},
@@ -116,7 +126,9 @@ ROUTES = {
     "hubs:application-edit": Route(expect=only(OK, ["officer"]), kwargs=_application),
     "hubs:application-score": Route(expect=only(OK, ["officer"]), kwargs=_application),
     "hubs:application-decide": Route(expect=only(OK, ["officer"]), kwargs=_application),
-    "hubs:document-add": Route(expect=only(REDIRECT, ["officer"]), kwargs=_application, method="post"),
+    "hubs:document-add": Route(  # writes: refused: no file
+        writes=(), expect=only(REDIRECT, ["officer"]), kwargs=_application, method="post"
+    ),
     "hubs:document-download": Route(
         expect=only(HIDDEN, ["officer"]),  # the stored file is missing in the matrix world: 404, not a 500
         kwargs=lambda w: {"pk": w.objects["hubs.document"].pk},

@@ -1,13 +1,13 @@
 """Hub pages: list, detail, edit, status, opening hours; hub staff."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import deny, get_in_scope_or_404, require
 from accounts.models import User
+from accounts.refusals import refusals_shown
 
 from .. import selectors, services
 from ..filters import HubFilter
@@ -38,11 +38,6 @@ from ..permissions import (
 
 def _hub(request, pk) -> Hub:
     return get_in_scope_or_404(request, hubs_visible_to(request.user).select_related("municipality__region"), pk=pk)
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 @require(can_browse_hubs)
@@ -78,13 +73,10 @@ def hub_edit(request, pk):
     form = HubForm(request.POST or None, instance=hub, prefix="hub")
     hours = OpeningHoursFormSet(request.POST or None, queryset=hub.opening_hours.all(), prefix="hours")
     if request.method == "POST" and form.is_valid() and hours.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The hub was saved.")) as outcome:
             services.hub_update(hub=hub, data=form.cleaned_data, acting_user=request.user)
             services.hub_set_opening_hours(hub=hub, rows=opening_rows(hours), acting_user=request.user)
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("The hub was saved."))
+        if outcome.ok:
             return redirect("hubs:hub-detail", pk=hub.pk)
     return render(request, "hubs/hub_form.html", {"hub": hub, "form": form, "hours": hours})
 
@@ -96,13 +88,10 @@ def hub_status(request, pk):
         deny(request, model=Hub, object_id=hub.pk)
     form = HubStatusForm(request.POST, hub=hub)
     if form.is_valid():
-        try:
+        with refusals_shown(request, success=_("The hub's status was changed.")):
             services.hub_change_status(
                 hub=hub, status=form.cleaned_data["status"], note=form.cleaned_data["note"], acting_user=request.user
             )
-            messages.success(request, _("The hub's status was changed."))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
     else:
         messages.error(request, _("Choose a status this hub can move to."))
     return redirect("hubs:hub-detail", pk=hub.pk)
@@ -114,13 +103,11 @@ def staff_invite(request, pk):
         deny(request, model=Hub, object_id=hub.pk)
     form = StaffInviteForm(request.POST or None, hub_lead_allowed=can_assign_role(request.user, hub, "hub_lead"))
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form) as outcome:
             services.staff_invite(
                 **form.cleaned_data, hub=hub, acting_user=request.user, base_url=request.build_absolute_uri("/")
             )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("The invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]}
             )
@@ -138,12 +125,9 @@ def staff_assign(request, pk):
         people=selectors.people_assignable(hub=hub, acting_user=request.user),
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The person was assigned to the hub.")) as outcome:
             services.staff_assign(**form.cleaned_data, hub=hub, acting_user=request.user)
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("The person was assigned to the hub."))
+        if outcome.ok:
             return redirect("hubs:hub-detail", pk=hub.pk)
     return render(request, "hubs/staff_assign_form.html", {"hub": hub, "form": form})
 
@@ -158,13 +142,12 @@ def membership_reinvite(request, pk):
     membership = _membership(request, pk)
     if not can_manage_hub_staff(request.user, membership.hub):
         deny(request, model=HubMembership, object_id=membership.pk)
-    try:
+    with refusals_shown(request) as outcome:
         person = services.staff_reinvite(
             membership=membership, acting_user=request.user, base_url=request.build_absolute_uri("/")
         )
+    if outcome.ok:
         messages.success(request, _("The invitation was sent to %(email)s.") % {"email": person.email})
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
     return redirect("hubs:hub-detail", pk=membership.hub_id)
 
 
@@ -174,12 +157,11 @@ def membership_end(request, pk):
         deny(request, model=HubMembership, object_id=membership.pk)
     form = MembershipEndForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(
+            request, form=form, success=_("The membership was ended; it stays in the hub's history.")
+        ) as outcome:
             services.membership_end(membership=membership, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("The membership was ended; it stays in the hub's history."))
+        if outcome.ok:
             return redirect("hubs:hub-detail", pk=membership.hub_id)
     return render(request, "hubs/membership_confirm_end.html", {"membership": membership, "form": form})
 
@@ -190,11 +172,9 @@ def staff_move(request, pk):
         deny(request, model=HubMembership, object_id=membership.pk)
     form = StaffMoveForm(request.POST or None, membership=membership)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form) as outcome:
             new = services.staff_move(membership=membership, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("The person was moved to %(hub)s.") % {"hub": new.hub})
             return redirect("hubs:hub-detail", pk=new.hub_id)
     return render(request, "hubs/membership_move_form.html", {"membership": membership, "form": form})
@@ -205,11 +185,7 @@ def staff_deactivate(request, user_pk):
     person = get_object_or_404(User, pk=user_pk)
     memberships = HubMembership.objects.filter(user=person).current_or_future().select_related("hub")
     if request.method == "POST":
-        try:
+        with refusals_shown(request, success=_("The account was deactivated and its sessions ended.")):
             services.staff_deactivate(user=person, acting_user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The account was deactivated and its sessions ended."))
         return redirect("hubs:hub-list")
     return render(request, "hubs/staff_confirm_deactivate.html", {"person": person, "memberships": memberships})

@@ -1,11 +1,10 @@
 """Information sessions a hub holds for the public, and the people they informed."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.access import deny, get_in_scope_or_404, require
+from accounts.refusals import refusals_shown
 
 from .. import selectors, services
 from ..filters import InfoSessionFilter
@@ -40,12 +39,9 @@ def info_session_list(request):
 def info_session_create(request):
     form = InfoSessionForm(request.POST or None, hubs=hubs_for_info_sessions(request.user))
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The information session was recorded.")) as outcome:
             session = services.info_session_create(data=form.cleaned_data, acting_user=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The information session was recorded."))
+        if outcome.ok:
             return redirect("hubs:infosession-detail", pk=session.pk)
     return render(request, "hubs/infosession_form.html", {"form": form})
 
@@ -66,12 +62,9 @@ def info_session_edit(request, pk):
         request.POST or None, instance=InfoSession.objects.get(pk=session.pk), hubs=hubs_for_info_sessions(request.user)
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The information session was saved.")) as outcome:
             services.info_session_update(session=session, data=form.cleaned_data, acting_user=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The information session was saved."))
+        if outcome.ok:
             return redirect("hubs:infosession-detail", pk=session.pk)
     return render(request, "hubs/infosession_form.html", {"form": form, "session": session})
 

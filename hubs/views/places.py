@@ -1,11 +1,10 @@
 """Regions and municipalities, for officers."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.access import get_in_scope_or_404, require
+from accounts.refusals import refusals_shown
 
 from .. import selectors, services
 from ..filters import MunicipalityFilter
@@ -45,11 +44,8 @@ def municipality_edit(request, pk):
     municipality = get_in_scope_or_404(request, Municipality.objects.for_list(), pk=pk)
     form = MunicipalityForm(request.POST or None, instance=municipality)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The municipality was saved.")) as outcome:
             services.municipality_update(municipality=municipality, data=form.cleaned_data, acting_user=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The municipality was saved."))
+        if outcome.ok:
             return redirect("hubs:municipality-detail", pk=municipality.pk)
     return render(request, "hubs/municipality_form.html", {"municipality": municipality, "form": form})

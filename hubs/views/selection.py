@@ -1,13 +1,13 @@
 """Pilot selection: criteria, applications, scores, ranking and the decision (officers)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import get_in_scope_or_404, require
+from accounts.refusals import refusals_shown
 
 from .. import selectors, services
 from ..forms import (
@@ -29,12 +29,9 @@ def _application(request, pk):
 def criterion_list(request):
     form = CriterionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The criterion was saved.")) as outcome:
             services.criterion_save(data=form.cleaned_data, acting_user=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The criterion was saved."))
+        if outcome.ok:
             return redirect("hubs:criterion-list")
     criteria = SelectionCriterion.objects.order_by("sort_order", "pk")
     return render(request, "hubs/selectioncriterion_list.html", {"criteria": criteria, "form": form})
@@ -45,12 +42,9 @@ def criterion_edit(request, pk):
     criterion = get_object_or_404(SelectionCriterion, pk=pk)
     form = CriterionForm(request.POST or None, instance=SelectionCriterion.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The criterion was saved.")) as outcome:
             services.criterion_save(criterion=criterion, data=form.cleaned_data, acting_user=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The criterion was saved."))
+        if outcome.ok:
             return redirect("hubs:criterion-list")
     return render(request, "hubs/selectioncriterion_form.html", {"form": form, "criterion": criterion})
 
@@ -68,12 +62,9 @@ def application_list(request):
 def application_create(request):
     form = ApplicationForm(request.POST or None, initial={"municipality": request.GET.get("municipality")})
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The application was recorded.")) as outcome:
             application = services.application_save(data=form.cleaned_data, acting_user=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The application was recorded."))
+        if outcome.ok:
             return redirect("hubs:application-detail", pk=application.pk)
     return render(request, "hubs/municipalityapplication_form.html", {"form": form})
 
@@ -83,12 +74,9 @@ def application_edit(request, pk):
     application = _application(request, pk)
     form = ApplicationForm(request.POST or None, instance=type(application).objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The application was saved.")) as outcome:
             services.application_save(application=application, data=form.cleaned_data, acting_user=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The application was saved."))
+        if outcome.ok:
             return redirect("hubs:application-detail", pk=application.pk)
     return render(request, "hubs/municipalityapplication_form.html", {"form": form, "application": application})
 
@@ -112,18 +100,15 @@ def application_score(request, pk):
     criteria = list(SelectionCriterion.objects.filter(is_active=True))
     form = ApplicationScoreForm(request.POST or None, criteria=criteria, mine=mine)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("Your scores were saved.")) as outcome:
             services.application_score(application=application, scores=form.scores(), acting_user=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Your scores were saved."))
+        if outcome.ok:
             return redirect("hubs:application-detail", pk=application.pk)
     return render(request, "hubs/municipalityapplication_score.html", {"form": form, "application": application})
 
 
+@require_POST  # the method first: a GET answers 405 to everyone
 @require(can_manage_selection)
-@require_POST
 def application_document_add(request, pk):
     application = _application(request, pk)
     form = ApplicationDocumentForm(request.POST, request.FILES)
@@ -153,12 +138,9 @@ def application_decide(request, pk):
     needs_hub = not Hub.objects.filter(municipality_id=application.municipality_id).exists()
     form = ApplicationDecisionForm(request.POST or None, needs_hub=needs_hub)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The decision was recorded.")) as outcome:
             services.application_decide(application=application, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The decision was recorded."))
+        if outcome.ok:
             return redirect("hubs:application-detail", pk=application.pk)
     return render(
         request, "hubs/municipalityapplication_confirm_decide.html", {"form": form, "application": application}

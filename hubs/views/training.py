@@ -1,7 +1,6 @@
 """The Training-of-Trainers programme: events, participants, results, certificates, figures."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import get_in_scope_or_404, require
 from accounts.pdf import pdf_response
 from accounts.permissions import is_officer
+from accounts.refusals import refusals_shown
 
 from .. import selectors, services
 from ..certificates import certificate_pdf
@@ -48,12 +48,9 @@ def training_list(request):
 def training_create(request):
     form = TrainingEventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The training event was saved.")) as outcome:
             event = services.training_create(data=form.cleaned_data, acting_user=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The training event was saved."))
+        if outcome.ok:
             return redirect("hubs:training-detail", pk=event.pk)
     return render(request, "hubs/trainingevent_form.html", {"form": form})
 
@@ -63,12 +60,9 @@ def training_edit(request, pk):
     event = _event(request, pk)
     form = TrainingEventForm(request.POST or None, instance=TrainingEvent.objects.get(pk=event.pk))
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The training event was saved.")) as outcome:
             services.training_update(event=event, data=form.cleaned_data, acting_user=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The training event was saved."))
+        if outcome.ok:
             return redirect("hubs:training-detail", pk=event.pk)
     return render(request, "hubs/trainingevent_form.html", {"form": form, "event": event})
 
@@ -89,48 +83,39 @@ def training_detail(request, pk):
     return render(request, "hubs/trainingevent_detail.html", context)
 
 
+@require_POST  # the method first: a GET answers 405 to everyone
 @require(can_manage_trainings)
-@require_POST
 def participant_add(request, pk):
     event = _event(request, pk)
     form = ParticipantAddForm(request.POST, event=event)
     if form.is_valid():
-        try:
+        with refusals_shown(request, success=_("The participant was added.")):
             services.participant_add(event=event, acting_user=request.user, **form.cleaned_data)
-            messages.success(request, _("The participant was added."))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
     else:
         messages.error(request, _("Check the participant's details."))
     return redirect("hubs:training-detail", pk=event.pk)
 
 
+@require_POST  # the method first: a GET answers 405 to everyone
 @require(can_manage_trainings)
-@require_POST
 def training_results(request, pk):
     event = _event(request, pk)
     formset = ParticipantResultFormSet(request.POST, queryset=event.participants.all(), prefix="results")
     if formset.is_valid():
         rows = [{**form.cleaned_data, "id": form.instance.pk} for form in formset.forms]
-        try:
+        with refusals_shown(request, success=_("Attendance and scores were saved.")):
             services.training_results_record(event=event, rows=rows, acting_user=request.user)
-            messages.success(request, _("Attendance and scores were saved."))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
     else:
         messages.error(request, _("Scores are between 0 and 100."))
     return redirect("hubs:training-detail", pk=event.pk)
 
 
+@require_POST  # the method first: a GET answers 405 to everyone
 @require(can_manage_trainings)
-@require_POST
 def participant_complete(request, pk):
     participant = get_in_scope_or_404(request, training_participants_visible_to(request.user), pk=pk)
-    try:
+    with refusals_shown(request, success=_("%(name)s completed the training.") % {"name": participant.name}):
         services.participant_complete(participant=participant, acting_user=request.user)
-        messages.success(request, _("%(name)s completed the training.") % {"name": participant.name})
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
     return redirect("hubs:training-detail", pk=participant.event_id)
 
 

@@ -2,12 +2,13 @@
 
 import uuid
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.refusals import authorize
 from hubs.models import Municipality, Region
 
 from .. import reference
@@ -36,8 +37,7 @@ def reference_uuid(kind: str, key: str) -> uuid.UUID:
 @transaction.atomic
 def organization_save(*, organization: Organization, acting_user) -> Organization:
     """Create or change an organisation (officers)."""
-    if not can_manage_directory(acting_user):
-        raise PermissionDenied
+    authorize(can_manage_directory(acting_user))
     organization.full_clean()
     organization.save()
     return organization
@@ -57,8 +57,7 @@ def _set_phones(*, numbers, **owner) -> None:
 @transaction.atomic
 def location_save(*, location: Location, acting_user, phones: list[str] | None = None) -> Location:
     """Create or change a location of an organisation (officers)."""
-    if not can_manage_directory(acting_user):
-        raise PermissionDenied
+    authorize(can_manage_directory(acting_user))
     location.full_clean()
     location.save()
     if phones is not None:
@@ -71,8 +70,7 @@ def service_save(
     *, service: Service, acting_user, regions=(), municipalities=(), locations=(), phones: list[str] | None = None
 ) -> Service:
     """Create or change a service with its coverage, locations and phones (officers)."""
-    if not can_manage_directory(acting_user):
-        raise PermissionDenied
+    authorize(can_manage_directory(acting_user))
     if service.pk:
         Service.objects.select_for_update().filter(pk=service.pk).first()
     if service.coverage == Coverage.REGION and not regions:
@@ -93,8 +91,7 @@ def service_save(
 def service_verify(*, service: Service, acting_user) -> Service:
     """Record that an officer confirmed the service's information today (who and when)."""
     service = Service.objects.select_for_update().get(pk=service.pk)
-    if not can_verify_service(acting_user, service):
-        raise PermissionDenied
+    authorize(can_verify_service(acting_user, service))
     service.last_verified_at = timezone.now()
     service.last_verified_by = acting_user
     service.save(update_fields=["last_verified_at", "last_verified_by", "modified_at"])
@@ -105,8 +102,7 @@ def service_verify(*, service: Service, acting_user) -> Service:
 def guide_publish(*, guide: ReferralGuide, acting_user, note: str = "") -> GuideEdition:
     """Freeze the region's current services as the guide's next numbered edition."""
     guide = ReferralGuide.objects.select_for_update().select_related("region").get(pk=guide.pk)
-    if not can_publish_guide(acting_user, guide):
-        raise PermissionDenied
+    authorize(can_publish_guide(acting_user, guide))
     snapshot = guide_snapshot(region=guide.region)
     latest = guide.editions.order_by("-number").first()
     if latest is not None and latest.snapshot.get("services") == snapshot["services"] and not note:

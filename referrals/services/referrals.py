@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.refusals import authorize
 from accounts.services import email_queue
 from reintegration.selectors import has_sharing_consent
 
@@ -99,8 +100,7 @@ def _locked(referral: Referral) -> Referral:
 @transaction.atomic
 def referral_create(*, case, need, service, reason: str, acting_user, follow_up_on: date | None = None) -> Referral:
     """A draft referral from a case and one of its needs to a service."""
-    if not can_refer(acting_user, case):
-        raise PermissionDenied
+    authorize(can_refer(acting_user, case))
     referral = Referral(
         case=case, need=need, service=service, reason=reason, follow_up_on=follow_up_on, created_by=acting_user
     )
@@ -122,8 +122,7 @@ def provider_email(referral: Referral) -> str:
 def referral_send(*, referral: Referral, acting_user, base_url: str = "") -> Referral:
     """Send a draft to the provider; refused without the person's consent to share with that provider."""
     referral = _locked(referral)
-    if not can_change_referral(acting_user, referral) or not can_refer(acting_user, referral.case):
-        raise PermissionDenied
+    authorize(can_change_referral(acting_user, referral) and can_refer(acting_user, referral.case))
     if referral.status == Status.SENT:
         return referral
     if not has_sharing_consent(referral.case.beneficiary, referral.service.organization, hub=referral.case.hub):
@@ -161,8 +160,7 @@ def referral_set_status(
 ) -> Referral:
     """The counsellor records what the provider said by other means (accepted, declined, in progress, no answer)."""
     referral = _locked(referral)
-    if not can_change_referral(acting_user, referral):
-        raise PermissionDenied
+    authorize(can_change_referral(acting_user, referral))
     if referral.status == to_status:
         return referral
     if to_status not in {Status.ACCEPTED, Status.DECLINED, Status.IN_PROGRESS, Status.CLOSED_NO_RESPONSE}:
@@ -184,8 +182,7 @@ def referral_set_status(
 @transaction.atomic
 def referral_cancel(*, referral: Referral, acting_user, note: str = "") -> Referral:
     referral = _locked(referral)
-    if not can_change_referral(acting_user, referral):
-        raise PermissionDenied
+    authorize(can_change_referral(acting_user, referral))
     if referral.status == Status.CANCELLED:
         return referral
     previous = _move(referral, Status.CANCELLED, [])
@@ -200,8 +197,7 @@ def referral_record_outcome(
 ) -> Referral:
     """The counsellor records whether the person was helped, with their own feedback."""
     referral = _locked(referral)
-    if not can_change_referral(acting_user, referral):
-        raise PermissionDenied
+    authorize(can_change_referral(acting_user, referral))
     referral.outcome, referral.outcome_note, referral.feedback = outcome, note, feedback
     referral.completed_at = timezone.now()
     previous = _move(referral, Status.COMPLETED, ["outcome", "outcome_note", "feedback", "completed_at"])

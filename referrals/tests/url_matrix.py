@@ -50,7 +50,9 @@ ROUTES = {
     "referrals:service-create": Route(expect=MANAGE),
     "referrals:service-detail": Route(expect=READ, kwargs=_service),
     "referrals:service-update": Route(expect=MANAGE, kwargs=_service),
-    "referrals:service-verify": Route(expect=only(REDIRECT, ["officer"]), kwargs=_service, method="post"),
+    "referrals:service-verify": Route(
+        writes=["officer"], expect=only(REDIRECT, ["officer"]), kwargs=_service, method="post"
+    ),
     "referrals:organization-list": Route(expect=READ),
     "referrals:organization-create": Route(expect=MANAGE),
     "referrals:organization-detail": Route(expect=READ, kwargs=_org),
@@ -77,9 +79,11 @@ ROUTES = {
     "referrals:referral-letter": Route(expect=REFERRAL_READ, kwargs=_referral),
     "referrals:referral-outcome": Route(expect=REFERRAL_WORK, kwargs=_referral),
     "referrals:referral-cancel": Route(expect=REFERRAL_WORK, kwargs=_referral),
-    "referrals:referral-send": Route(expect=REFERRAL_POST, kwargs=_referral, method="post"),
-    "referrals:referral-status": Route(
-        expect=REFERRAL_POST, kwargs=_referral, method="post", data=lambda w: {"to_status": "accepted"}
+    "referrals:referral-send": Route(
+        writes=["counsellor", "hub_lead"], expect=REFERRAL_POST, kwargs=_referral, method="post"
+    ),
+    "referrals:referral-status": Route(  # writes: refused: a draft referral cannot be accepted
+        writes=(), expect=REFERRAL_POST, kwargs=_referral, method="post", data=lambda w: {"to_status": "accepted"}
     ),
     # The provider's signed link works without an account.
     "referrals:provider-answer": Route(expect=everyone(OK), kwargs=_token, anonymous=OK),

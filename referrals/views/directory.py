@@ -1,13 +1,13 @@
 """The service directory: search, detail, and the officers' management pages."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import get_in_scope_or_404, require
+from accounts.refusals import refusals_shown
 
 from ..filters import ServiceFilter
 from ..forms import LocationForm, OrganizationForm, ServiceForm
@@ -28,15 +28,12 @@ def _page(request, queryset, per_page: int = 25):
 
 
 def _save_form(request, form, save) -> bool:
-    """Run ``save`` on a valid form; a service's ValidationError lands on the form."""
+    """Run ``save`` on a valid form; a service's refusal lands on the form (accounts.refusals)."""
     if request.method != "POST" or not form.is_valid():
         return False
-    try:
+    with refusals_shown(request, form=form) as outcome:
         save(form)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return False
-    return True
+    return outcome.ok
 
 
 @require(can_view_directory)

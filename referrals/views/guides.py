@@ -2,13 +2,13 @@
 what changed between two editions."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.access import deny, get_in_scope_or_404, require
 from accounts.pdf import pdf_response, render_pdf
+from accounts.refusals import refusals_shown
 
 from ..forms import PublishEditionForm
 from ..guide_display import edition_sections, implementer_names
@@ -43,11 +43,9 @@ def guide_publish_view(request, pk):
         deny(request, model=type(guide), object_id=guide.pk)
     form = PublishEditionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form) as outcome:
             edition = guide_publish(guide=guide, acting_user=request.user, note=form.cleaned_data["note"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("Edition %(number)s was published.") % {"number": edition.number})
             return redirect("referrals:edition-detail", pk=edition.pk)
     return render(request, "referrals/referralguide_confirm_publish.html", {"guide": guide, "form": form})

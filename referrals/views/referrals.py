@@ -13,6 +13,7 @@ from accounts.access import get_in_scope_or_404, log_access, require
 from accounts.models import AccessLog
 from accounts.pagination import CappedPaginator
 from accounts.pdf import pdf_response, render_pdf
+from accounts.refusals import refusals_shown
 from reintegration.models import AssessedNeed
 from reintegration.permissions import cases_visible_to
 
@@ -105,14 +106,10 @@ def referral_send_view(request, pk):
 def referral_status_view(request, pk):
     referral = _referral(request, pk)
     form = StatusForm(request.POST)
-    try:
+    with refusals_shown(request, success=_("The referral was updated.")):
         if not form.is_valid():
             raise ValidationError(_("Choose what happened."))
         referral_set_status(referral=referral, acting_user=request.user, **form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The referral was updated."))
     return redirect("referrals:referral-detail", pk=referral.pk)
 
 
@@ -122,12 +119,9 @@ def referral_outcome(request, pk):
         raise PermissionDenied
     form = OutcomeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The outcome was recorded.")) as outcome:
             referral_record_outcome(referral=referral, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The outcome was recorded."))
+        if outcome.ok:
             return redirect("referrals:referral-detail", pk=referral.pk)
     return render(request, "referrals/referral_form_outcome.html", {"referral": referral, "form": form})
 
@@ -139,12 +133,9 @@ def referral_cancel_view(request, pk):
         raise PermissionDenied
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The referral was cancelled.")) as outcome:
             referral_cancel(referral=referral, acting_user=request.user, note=form.cleaned_data["note"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The referral was cancelled."))
+        if outcome.ok:
             return redirect("referrals:referral-detail", pk=referral.pk)
     return render(request, "referrals/referral_confirm_cancel.html", {"referral": referral, "form": form})
 
@@ -176,14 +167,10 @@ def provider_answer(request, token):
         answer = request.POST.get("answer", "")
         form = {"decline": decline_form, "outcome": outcome_form}.get(answer)
         if form is None or form.is_valid():
-            try:
+            with refusals_shown(request, success=_("Thank you: your answer was recorded.")) as outcome:
                 referral_answer_as_provider(token=token, answer=answer, **(form.cleaned_data if form else {}))
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                if not _link_works(token):  # the last answer ends the link: thank them without the referral
-                    return render(request, "referrals/provider_answer_invalid.html", {"thanks": True})
-                messages.success(request, _("Thank you: your answer was recorded."))
+            if outcome.ok and not _link_works(token):  # the last answer ends the link: thank them, no referral
+                return render(request, "referrals/provider_answer_invalid.html", {"thanks": True})
             return redirect("referrals:provider-answer", token=token)
     log_access(
         user=request.user, action=AccessLog.Action.VIEW, obj=referral, path=request.path[:40], reason="provider link"

@@ -31,9 +31,6 @@ class CaseQuerySet(models.QuerySet):
     def for_list(self):
         return self.select_related("beneficiary__municipality", "hub", "counsellor")
 
-    def for_hub(self, hub):
-        return self.filter(hub=hub)
-
     def live(self):
         return self.exclude(status__in=[Case.Status.CLOSED, Case.Status.TRANSFERRED])
 

@@ -215,6 +215,7 @@ class Beneficiary(models.Model):
         return self.name_ka
 
     def save(self, *args, **kwargs):
+        # The two derived fields, set here only (every write path passes through save()).
         if not self.name_latin:
             self.name_latin = romanise(self.name_ka)
         if self.birth_date:

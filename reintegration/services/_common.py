@@ -1,19 +1,14 @@
 """Shared pieces of the reintegration services: the stale-edit check and the status move."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.refusals import Conflict
+
 from ..models import Case, CaseStatusChange
 
-
-class EditConflict(Exception):
-    """Someone saved the record after this form was opened. ``changes`` says what they changed."""
-
-    def __init__(self, *, current, changes: list[dict]):
-        super().__init__("stale edit")
-        self.current = current
-        self.changes = changes
+EditConflict = Conflict  # the stale-edit refusal (accounts.refusals)
 
 
 def check_version(obj, *, expected_version: int, fields: list[str]) -> None:
@@ -43,11 +38,6 @@ def _display(field, value) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     return str(value)
-
-
-def require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def move_case(case: Case, to_status: str, *, acting_user, note: str = "", extra_fields=()) -> CaseStatusChange:

@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.refusals import authorize
 from hubs.models import Hub
 from hubs.permissions import works_at
-from hubs.transliteration import romanise
 
 from .. import permissions as perms
 from ..models import Beneficiary, Case, CaseNumberCounter, CaseTransfer
-from ._common import check_version, move_case, require
+from ._common import check_version, move_case
 
 BENEFICIARY_EDIT_FIELDS = [
     "name_ka",
@@ -76,15 +76,13 @@ def beneficiary_register(
     *, hub: Hub, acting_user: User, intake_token: uuid.UUID | None = None, counsellor: User | None = None, **fields
 ) -> Case:
     """Register a new person and open their case at ``hub``. A form sent twice opens one case."""
-    require(perms.can_take_intake(acting_user) and works_at(acting_user, hub))
+    authorize(perms.can_take_intake(acting_user) and works_at(acting_user, hub))
     existing = _existing_for_token(intake_token)
     if existing is not None:
         return existing
     try:
         with transaction.atomic():
             beneficiary = Beneficiary(created_by=acting_user, **fields)
-            if not beneficiary.name_latin:
-                beneficiary.name_latin = romanise(beneficiary.name_ka)
             beneficiary.full_clean()
             beneficiary.save()
             counsellor = counsellor or acting_user
@@ -120,7 +118,7 @@ def case_open(
     The person's row is locked, so two clicks (or two counsellors) open one case, and the
     database refuses a second live case at the same hub whatever happens.
     """
-    require(perms.can_take_intake(acting_user) and works_at(acting_user, hub))
+    authorize(perms.can_take_intake(acting_user) and works_at(acting_user, hub))
     existing = _existing_for_token(intake_token)
     if existing is not None:
         return existing
@@ -178,14 +176,14 @@ def _notify_other_hubs(case: Case, elsewhere: list[Case]) -> None:
 def beneficiary_update(*, beneficiary: Beneficiary, expected_version: int, acting_user: User, **fields) -> Beneficiary:
     """Save an edit of a person's record unless someone else saved it since the form was opened."""
     beneficiary = Beneficiary.objects.select_for_update().get(pk=beneficiary.pk)
-    require(perms.can_edit_beneficiary(acting_user, beneficiary))
+    authorize(perms.can_edit_beneficiary(acting_user, beneficiary))
     check_version(beneficiary, expected_version=expected_version, fields=BENEFICIARY_EDIT_FIELDS)
     for name, value in fields.items():
         if name not in BENEFICIARY_EDIT_FIELDS:
             raise ValueError(name)
         setattr(beneficiary, name, value)
     if "name_ka" in fields and not fields.get("name_latin"):
-        beneficiary.name_latin = romanise(beneficiary.name_ka)
+        beneficiary.name_latin = ""  # a new name: save() romanises it again
     beneficiary.version += 1
     beneficiary.full_clean()
     beneficiary.save(update_fields=[*fields, "name_latin", "birth_year", "version"])
@@ -196,7 +194,7 @@ def beneficiary_update(*, beneficiary: Beneficiary, expected_version: int, actin
 def case_update(*, case: Case, expected_version: int, acting_user: User, **fields) -> Case:
     """Change the responsible counsellor or the summary, refusing a stale form."""
     case = Case.objects.select_for_update().get(pk=case.pk)
-    require(perms.can_work_on_case(acting_user, case))
+    authorize(perms.can_work_on_case(acting_user, case))
     check_version(case, expected_version=expected_version, fields=CASE_EDIT_FIELDS)
     for name, value in fields.items():
         if name not in CASE_EDIT_FIELDS:
@@ -219,7 +217,7 @@ def case_activate(*, case: Case, acting_user: User, note: str = "") -> Case:
     case = _locked(case)
     if case.status == Case.Status.ACTIVE:
         return case
-    require(perms.can_activate_case(acting_user, case))
+    authorize(perms.can_activate_case(acting_user, case))
     move_case(case, Case.Status.ACTIVE, acting_user=acting_user, note=note)
     return case
 
@@ -230,7 +228,7 @@ def case_request_closure(*, case: Case, reason: str, acting_user: User, note: st
     case = _locked(case)
     if case.status == Case.Status.CLOSURE_REQUESTED:
         return case
-    require(perms.can_request_closure(acting_user, case))
+    authorize(perms.can_request_closure(acting_user, case))
     if reason not in Case.ClosureReason.values:
         raise ValidationError(_("Choose a closure reason."))
     case.closure_reason, case.closure_note = reason, note
@@ -276,7 +274,7 @@ def case_approve_closure(*, case: Case, acting_user: User, note: str = "") -> Ca
     case = _locked(case)
     if case.status == Case.Status.CLOSED:
         return case
-    require(perms.can_approve_closure(acting_user, case))
+    authorize(perms.can_approve_closure(acting_user, case))
     case.closed_on = timezone.localdate()
     move_case(case, Case.Status.CLOSED, acting_user=acting_user, note=note, extra_fields=("closed_on",))
     return case
@@ -286,7 +284,7 @@ def case_approve_closure(*, case: Case, acting_user: User, note: str = "") -> Ca
 def case_return_closure(*, case: Case, acting_user: User, note: str) -> Case:
     """The hub lead sends a closure request back: the case is active again."""
     case = _locked(case)
-    require(perms.can_approve_closure(acting_user, case))
+    authorize(perms.can_approve_closure(acting_user, case))
     if not note.strip():
         raise ValidationError(_("Say why the case stays open."))
     case.closure_reason, case.closure_note = "", ""
@@ -299,7 +297,7 @@ def case_return_closure(*, case: Case, acting_user: User, note: str) -> Case:
 @transaction.atomic
 def case_reopen(*, case: Case, acting_user: User, note: str) -> Case:
     case = _locked(case)
-    require(perms.can_reopen_case(acting_user, case))
+    authorize(perms.can_reopen_case(acting_user, case))
     if not note.strip():
         raise ValidationError(_("Say why the case is reopened."))
     _refuse_second_live_case(case.beneficiary_id, case.hub)
@@ -311,7 +309,7 @@ def case_reopen(*, case: Case, acting_user: User, note: str) -> Case:
 @transaction.atomic
 def case_transfer_request(*, case: Case, to_hub: Hub, reason: str, acting_user: User) -> CaseTransfer:
     case = _locked(case)
-    require(perms.can_request_transfer(acting_user, case))
+    authorize(perms.can_request_transfer(acting_user, case))
     if to_hub.pk == case.hub_id:
         raise ValidationError(_("Choose another hub."))
     if case.transfers.filter(status=CaseTransfer.Status.PENDING).exists():
@@ -334,7 +332,7 @@ def case_transfer_accept(*, transfer: CaseTransfer, counsellor: User, acting_use
     transfer = CaseTransfer.objects.select_for_update().select_related("to_hub").get(pk=transfer.pk)
     if transfer.status == CaseTransfer.Status.ACCEPTED:
         return transfer.new_case
-    require(perms.can_decide_transfer(acting_user, transfer))
+    authorize(perms.can_decide_transfer(acting_user, transfer))
     case = _locked(transfer.case)
     _check_counsellor(transfer.to_hub, counsellor)
     _refuse_second_live_case(case.beneficiary_id, transfer.to_hub)
@@ -362,7 +360,7 @@ def case_transfer_decline(*, transfer: CaseTransfer, acting_user: User, note: st
     transfer = CaseTransfer.objects.select_for_update().select_related("to_hub").get(pk=transfer.pk)
     if transfer.status == CaseTransfer.Status.DECLINED:
         return transfer
-    require(perms.can_decide_transfer(acting_user, transfer))
+    authorize(perms.can_decide_transfer(acting_user, transfer))
     if not note.strip():
         raise ValidationError(_("Say why the transfer is declined."))
     transfer.status, transfer.decided_by, transfer.decided_at = (

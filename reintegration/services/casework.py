@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from accounts.access import log_access
 from accounts.models import AccessLog, User
+from accounts.refusals import authorize
+from accounts.rules import check_not_in_future
 
 from .. import permissions as perms
 from ..hooks import consent_withdrawn
@@ -26,7 +28,9 @@ from ..models import (
     PlanAction,
     PlanGoal,
 )
-from ._common import require
+
+# An officer's reason for opening confidential notes: a full sentence, not "x" (the form only shows it).
+BREAK_GLASS_REASON_MIN_LENGTH = 10
 
 
 def _can_work_for(user: User, beneficiary: Beneficiary) -> bool:
@@ -55,7 +59,7 @@ def consent_record(
 ) -> Consent:
     """Record a consent given to ``hub`` (by default the user's hub holding a live case of the person)."""
     workable = [c.hub for c in beneficiary.cases.select_related("hub") if perms.can_work_on_case(acting_user, c)]
-    require(bool(workable) and (hub is None or hub in workable))
+    authorize(bool(workable) and (hub is None or hub in workable))
     consent = Consent(
         beneficiary=beneficiary,
         hub=hub or workable[0],
@@ -66,6 +70,7 @@ def consent_record(
         witness=witness.strip(),
         recorded_by=acting_user,
     )
+    check_not_in_future(consent.given_on, field="given_on")
     if purpose == Consent.Purpose.SHARING and not consent.provider_name:
         raise ValidationError({"provider_name": _("Name the provider the person agreed to share with.")})
     if method == Consent.Method.VERBAL_WITNESS and not consent.witness:
@@ -80,7 +85,7 @@ def consent_withdraw(*, consent: Consent, acting_user: User) -> Consent:
     consent = Consent.objects.select_for_update().get(pk=consent.pk)
     if consent.withdrawn_at is not None:
         return consent
-    require(_can_work_for_at(acting_user, consent.beneficiary, consent.hub_id))
+    authorize(_can_work_for_at(acting_user, consent.beneficiary, consent.hub_id))
     consent.withdrawn_at, consent.withdrawn_by = timezone.now(), acting_user
     consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
     consent_withdrawn(consent=consent, acting_user=acting_user)
@@ -90,7 +95,7 @@ def consent_withdraw(*, consent: Consent, acting_user: User) -> Consent:
 # Migration history and household ------------------------------------------------------------
 @transaction.atomic
 def migration_episode_add(*, beneficiary: Beneficiary, acting_user: User, **fields) -> MigrationEpisode:
-    require(_can_work_for(acting_user, beneficiary))
+    authorize(_can_work_for(acting_user, beneficiary))
     episode = MigrationEpisode(beneficiary=beneficiary, **fields)
     episode.full_clean()
     episode.save()
@@ -103,7 +108,7 @@ def household_update(
 ) -> Household:
     """Create or update the person's household; ``is_head`` makes them its head."""
     beneficiary = Beneficiary.objects.select_for_update().get(pk=beneficiary.pk)
-    require(_can_work_for(acting_user, beneficiary))
+    authorize(_can_work_for(acting_user, beneficiary))
     household = beneficiary.household or Household()
     household.size, household.female_headed = size, female_headed
     if is_head:
@@ -121,7 +126,7 @@ def household_update(
 @transaction.atomic
 def household_member_add(*, beneficiary: Beneficiary, acting_user: User, **fields) -> HouseholdMember:
     beneficiary = Beneficiary.objects.get(pk=beneficiary.pk)
-    require(_can_work_for(acting_user, beneficiary) and beneficiary.household_id is not None)
+    authorize(_can_work_for(acting_user, beneficiary) and beneficiary.household_id is not None)
     member = HouseholdMember(household_id=beneficiary.household_id, **fields)
     linked = (
         fields.get("personal_number") and Beneficiary.objects.filter(personal_number=fields["personal_number"]).first()
@@ -139,7 +144,7 @@ def assessment_record(
     *, case: Case, needs: list[dict], acting_user: User, notes: str = "", assessed_on=None
 ) -> NeedAssessment:
     """One assessment with its needs, each ``{"need", "priority", "note"}``."""
-    require(perms.can_work_on_case(acting_user, case))
+    authorize(perms.can_work_on_case(acting_user, case))
     if not needs:
         raise ValidationError(_("Mark at least one need, or record a session instead."))
     assessment = NeedAssessment(
@@ -159,7 +164,7 @@ def assessment_record(
 @transaction.atomic
 def assessed_need_set_status(*, need: AssessedNeed, status: str, acting_user: User) -> AssessedNeed:
     need = AssessedNeed.objects.select_for_update().select_related("assessment__case__hub").get(pk=need.pk)
-    require(perms.can_work_on_case(acting_user, need.assessment.case))
+    authorize(perms.can_work_on_case(acting_user, need.assessment.case))
     if status not in AssessedNeed.Status.values:
         raise ValidationError(_("Unknown status."))
     need.status = status
@@ -171,8 +176,9 @@ def assessed_need_set_status(*, need: AssessedNeed, status: str, acting_user: Us
 @transaction.atomic
 def session_record(*, case: Case, acting_user: User, **fields) -> CounsellingSession:
     """A counselling session; the first one makes an open case active."""
-    require(perms.can_work_on_case(acting_user, case))
+    authorize(perms.can_work_on_case(acting_user, case))
     session = CounsellingSession(case=case, counsellor=acting_user, **fields)
+    check_not_in_future(session.held_on, field="held_on")
     session.full_clean()
     session.save()
     if case.status == Case.Status.OPEN:
@@ -185,9 +191,14 @@ def session_record(*, case: Case, acting_user: User, **fields) -> CounsellingSes
 @transaction.atomic
 def confidential_notes_open(*, case: Case, reason: str, acting_user: User, path: str = "") -> list[CounsellingSession]:
     """An officer opens a case's confidential notes after giving a reason, which is logged for review."""
-    require(perms.can_break_glass(acting_user, case))
-    if len(reason.strip()) < 10:
-        raise ValidationError(_("Give the reason in a full sentence (at least 10 characters)."))
+    authorize(perms.can_break_glass(acting_user, case))
+    if len(reason.strip()) < BREAK_GLASS_REASON_MIN_LENGTH:
+        raise ValidationError(
+            {
+                "reason": _("Give the reason in a full sentence (at least %(n)s characters).")
+                % {"n": BREAK_GLASS_REASON_MIN_LENGTH}
+            }
+        )
     log_access(user=acting_user, action=AccessLog.Action.BREAK_GLASS, obj=case, path=path, reason=reason.strip())
     return list(case.sessions.exclude(confidential_notes="").select_related("counsellor"))
 
@@ -195,7 +206,7 @@ def confidential_notes_open(*, case: Case, reason: str, acting_user: User, path:
 # Reintegration plan ----------------------------------------------------------------------------
 @transaction.atomic
 def goal_add(*, case: Case, acting_user: User, **fields) -> PlanGoal:
-    require(perms.can_work_on_case(acting_user, case))
+    authorize(perms.can_work_on_case(acting_user, case))
     goal = PlanGoal(case=case, created_by=acting_user, **fields)
     goal.full_clean()
     goal.save()
@@ -204,7 +215,7 @@ def goal_add(*, case: Case, acting_user: User, **fields) -> PlanGoal:
 
 @transaction.atomic
 def action_add(*, goal: PlanGoal, acting_user: User, **fields) -> PlanAction:
-    require(perms.can_work_on_case(acting_user, goal.case))
+    authorize(perms.can_work_on_case(acting_user, goal.case))
     action = PlanAction(goal=goal, **fields)
     action.full_clean()
     action.save()
@@ -214,7 +225,7 @@ def action_add(*, goal: PlanGoal, acting_user: User, **fields) -> PlanAction:
 @transaction.atomic
 def goal_set_status(*, goal: PlanGoal, status: str, acting_user: User) -> PlanGoal:
     goal = PlanGoal.objects.select_for_update().select_related("case__hub").get(pk=goal.pk)
-    require(perms.can_work_on_case(acting_user, goal.case))
+    authorize(perms.can_work_on_case(acting_user, goal.case))
     if status not in PlanGoal.Status.values:
         raise ValidationError(_("Unknown status."))
     goal.status = status
@@ -225,7 +236,7 @@ def goal_set_status(*, goal: PlanGoal, status: str, acting_user: User) -> PlanGo
 @transaction.atomic
 def action_set_status(*, action: PlanAction, status: str, acting_user: User) -> PlanAction:
     action = PlanAction.objects.select_for_update().select_related("goal__case__hub").get(pk=action.pk)
-    require(perms.can_work_on_case(acting_user, action.goal.case))
+    authorize(perms.can_work_on_case(acting_user, action.goal.case))
     if status not in PlanAction.Status.values:
         raise ValidationError(_("Unknown status."))
     action.status = status
@@ -238,7 +249,7 @@ def action_set_status(*, action: PlanAction, status: str, acting_user: User) -> 
 def follow_up_schedule(
     *, case: Case, due_on: datetime.date, purpose: str, acting_user: User, assigned_to: User | None = None
 ) -> FollowUp:
-    require(perms.can_work_on_case(acting_user, case))
+    authorize(perms.can_work_on_case(acting_user, case))
     assigned_to = assigned_to or case.counsellor
     from hubs.permissions import works_at
 
@@ -255,7 +266,7 @@ def follow_up_complete(*, follow_up: FollowUp, outcome: str, acting_user: User) 
     follow_up = FollowUp.objects.select_for_update().select_related("case__hub").get(pk=follow_up.pk)
     if follow_up.done_at is not None:
         return follow_up
-    require(perms.can_work_on_case(acting_user, follow_up.case))
+    authorize(perms.can_work_on_case(acting_user, follow_up.case))
     follow_up.done_at, follow_up.outcome = timezone.now(), outcome
     follow_up.save(update_fields=["done_at", "outcome"])
     return follow_up

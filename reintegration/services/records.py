@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from accounts.access import log_access
 from accounts.models import AccessLog, User
+from accounts.refusals import authorize
 
 from .. import permissions as perms
 from ..models import Beneficiary, FollowUp
-from ._common import require
 
 
 # Reminders ------------------------------------------------------------------------------------
@@ -77,7 +77,7 @@ def _rows(queryset, exclude=()) -> list[dict]:
 @transaction.atomic
 def beneficiary_export(*, beneficiary: Beneficiary, acting_user: User, path: str = "") -> str:
     """Everything held on one person, as JSON; the export is written to the access log."""
-    require(perms.can_export_beneficiary(acting_user))
+    authorize(perms.can_export_beneficiary(acting_user))
     person = beneficiary
     cases = list(person.cases.all())
     data = {

@@ -62,8 +62,11 @@ ROUTES = {
     "reintegration:beneficiary-edit": Route(
         expect=case_page(), kwargs=lambda w: {"pk": w.objects["case"].beneficiary_id}
     ),
-    "reintegration:beneficiary-export": Route(
-        expect=only(OK, ["officer"]), method="post", kwargs=lambda w: {"pk": w.objects["case"].beneficiary_id}
+    "reintegration:beneficiary-export": Route(  # writes: the export is logged in the access log only
+        writes=(),
+        expect=only(OK, ["officer"]),
+        method="post",
+        kwargs=lambda w: {"pk": w.objects["case"].beneficiary_id},
     ),
     "reintegration:break-glass-review": Route(expect=only(OK, ["officer"])),
     "reintegration:transfer-detail": Route(
@@ -73,7 +76,10 @@ ROUTES = {
     "reintegration:case-detail": Route(expect=case_page(officer=OK), kwargs=_case),
     "reintegration:case-edit": Route(expect=case_page(), kwargs=_case),
     "reintegration:case-activate": Route(
-        expect=case_page(REDIRECT, hub_lead=DENIED), method="post", kwargs=lambda w: {"pk": w.objects["open_case"].pk}
+        expect=case_page(REDIRECT),
+        method="post",
+        kwargs=lambda w: {"pk": w.objects["open_case"].pk},
+        writes=HUB_A_STAFF,
     ),
     "reintegration:case-request-closure": Route(expect=case_page(), kwargs=_case),
     "reintegration:case-approve-closure": Route(
@@ -88,6 +94,7 @@ ROUTES = {
     "reintegration:case-transfer": Route(expect=case_page(), kwargs=_case),
     "reintegration:consent-add": Route(expect=case_page(), kwargs=_case),
     "reintegration:consent-withdraw": Route(
+        writes=HUB_A_STAFF,
         expect=case_page(REDIRECT),
         method="post",
         kwargs=lambda w: {"pk": w.objects["case"].pk, "consent_pk": w.objects["consent"].pk},
@@ -97,6 +104,7 @@ ROUTES = {
     "reintegration:household-member-add": Route(expect=case_page(), kwargs=_case),
     "reintegration:assessment-add": Route(expect=case_page(), kwargs=_case),
     "reintegration:need-status": Route(
+        writes=HUB_A_STAFF,
         expect=case_page(REDIRECT),
         method="post",
         data=lambda w: {"status": "in_progress"},
@@ -106,6 +114,7 @@ ROUTES = {
     "reintegration:confidential-notes": Route(expect=case_page(DENIED, officer=OK), kwargs=_case),
     "reintegration:goal-add": Route(expect=case_page(), kwargs=_case),
     "reintegration:goal-status": Route(
+        writes=HUB_A_STAFF,
         expect=case_page(REDIRECT),
         method="post",
         data=lambda w: {"status": "in_progress"},
@@ -115,6 +124,7 @@ ROUTES = {
         expect=case_page(), kwargs=lambda w: {"pk": w.objects["case"].pk, "goal_pk": w.objects["goal"].pk}
     ),
     "reintegration:action-status": Route(
+        writes=HUB_A_STAFF,
         expect=case_page(REDIRECT),
         method="post",
         data=lambda w: {"status": "done"},

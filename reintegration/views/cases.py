@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import get_in_scope_or_404, require
 from accounts.pagination import CappedPaginator
+from accounts.refusals import refusals_shown
 
 from .. import permissions as perms
 from .. import services
@@ -14,7 +15,7 @@ from ..filters import CaseFilter
 from ..forms import BeneficiaryForm, CaseForm, ClosureRequestForm, NoteForm, TransferAcceptForm, TransferRequestForm
 from ..panels import render_case_panels
 from ..selectors import case_page_data
-from ._helpers import back_with_errors, beneficiary_or_404, case_or_404
+from ._helpers import beneficiary_or_404, case_or_404
 
 
 @require(perms.can_see_case_list)
@@ -109,10 +110,10 @@ def _status_action(request, pk, service, predicate, *, form_class=NoteForm, titl
         raise PermissionDenied
     form = form_class(request.POST if request.method == "POST" else None, **form_kwargs)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request) as outcome:
             service(case=case, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            return back_with_errors(request, error, case.get_absolute_url())
+        if not outcome.ok:
+            return redirect(case.get_absolute_url())
         messages.success(
             request, _("Case %(number)s: %(status)s.") % {"number": case.number, "status": _status_label(case)}
         )
@@ -170,10 +171,10 @@ def case_transfer(request, pk: int):
         raise PermissionDenied
     form = TransferRequestForm(request.POST or None, case=case)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request) as outcome:
             services.case_transfer_request(case=case, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            return back_with_errors(request, error, case.get_absolute_url())
+        if not outcome.ok:
+            return redirect(case.get_absolute_url())
         messages.success(
             request, _("The transfer is sent to %(hub)s for acceptance.") % {"hub": form.cleaned_data["to_hub"]}
         )
@@ -205,7 +206,7 @@ def transfer_detail(request, pk: int):
 
 
 def _decide_transfer(request, transfer, accept_form):
-    try:
+    with refusals_shown(request) as outcome:
         if request.POST.get("decision") == "decline":
             services.case_transfer_decline(
                 transfer=transfer, acting_user=request.user, note=request.POST.get("note", "")
@@ -218,8 +219,8 @@ def _decide_transfer(request, transfer, accept_form):
             )
             messages.success(request, _("The transfer is accepted: case %(number)s.") % {"number": new_case.number})
             return redirect(new_case.get_absolute_url())
-    except ValidationError as error:
-        return back_with_errors(request, error, request.path)
+    if not outcome.ok:
+        return redirect(request.path)
     return render(
         request,
         "reintegration/transfer_detail.html",

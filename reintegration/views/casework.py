@@ -3,10 +3,12 @@
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from accounts.refusals import refusals_shown, run
 
 from .. import permissions as perms
 from .. import services
@@ -24,7 +26,7 @@ from ..forms import (
     SessionForm,
     StatusForm,
 )
-from ._helpers import back_with_errors, case_or_404
+from ._helpers import case_or_404
 
 
 def _workable_case(request, pk):
@@ -36,14 +38,9 @@ def _workable_case(request, pk):
 
 def _form_page(request, case, form, title, save, *, success, template="reintegration/case_form_page.html"):
     """Shared GET/POST flow of the small 'add X to this case' forms: ``save`` is a service."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(acting_user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, success)
-            return redirect(case.get_absolute_url())
+    posted = request.method == "POST" and form.is_valid()
+    if posted and run(request, success, save, form=form, acting_user=request.user, **form.cleaned_data):
+        return redirect(case.get_absolute_url())
     return render(request, template, {"case": case, "form": form, "title": title})
 
 
@@ -103,7 +100,7 @@ def assessment_add(request, pk: int):
     case = _workable_case(request, pk)
     form = AssessmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form, success=_("The needs assessment is recorded.")) as outcome:
             services.assessment_record(
                 case=case,
                 needs=form.needs(),
@@ -111,10 +108,7 @@ def assessment_add(request, pk: int):
                 notes=form.cleaned_data["notes"],
                 assessed_on=form.cleaned_data["assessed_on"],
             )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The needs assessment is recorded."))
+        if outcome.ok:
             return redirect(case.get_absolute_url())
     return render(request, "reintegration/needassessment_form.html", {"case": case, "form": form})
 
@@ -126,10 +120,10 @@ def need_status(request, pk: int, need_pk: int):
 
     need = get_object_or_404(AssessedNeed, pk=need_pk, assessment__case=case)
     form = StatusForm(request.POST)
-    try:
+    with refusals_shown(request) as outcome:
         services.assessed_need_set_status(need=need, status=form.data.get("status", ""), acting_user=request.user)
-    except ValidationError as error:
-        return back_with_errors(request, error, case.get_absolute_url())
+    if not outcome.ok:
+        return redirect(case.get_absolute_url())
     return redirect(case.get_absolute_url())
 
 
@@ -150,9 +144,10 @@ def confidential_notes(request, pk: int):
     form = BreakGlassForm(request.POST or None)
     sessions = None
     if request.method == "POST" and form.is_valid():
-        sessions = services.confidential_notes_open(
-            case=case, reason=form.cleaned_data["reason"], acting_user=request.user, path=request.path
-        )
+        with refusals_shown(request, form=form):
+            sessions = services.confidential_notes_open(
+                case=case, reason=form.cleaned_data["reason"], acting_user=request.user, path=request.path
+            )
     return render(
         request, "reintegration/case_confidential_notes.html", {"case": case, "form": form, "sessions": sessions}
     )
@@ -178,10 +173,10 @@ def action_add(request, pk: int, goal_pk: int):
 def goal_status(request, pk: int, goal_pk: int):
     case = _workable_case(request, pk)
     goal = get_object_or_404(case.goals, pk=goal_pk)
-    try:
+    with refusals_shown(request) as outcome:
         services.goal_set_status(goal=goal, status=request.POST.get("status", ""), acting_user=request.user)
-    except ValidationError as error:
-        return back_with_errors(request, error, case.get_absolute_url())
+    if not outcome.ok:
+        return redirect(case.get_absolute_url())
     return redirect(case.get_absolute_url())
 
 
@@ -191,10 +186,10 @@ def action_status(request, pk: int, action_pk: int):
     from ..models import PlanAction
 
     action = get_object_or_404(PlanAction, pk=action_pk, goal__case=case)
-    try:
+    with refusals_shown(request) as outcome:
         services.action_set_status(action=action, status=request.POST.get("status", ""), acting_user=request.user)
-    except ValidationError as error:
-        return back_with_errors(request, error, case.get_absolute_url())
+    if not outcome.ok:
+        return redirect(case.get_absolute_url())
     return redirect(case.get_absolute_url())
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import get_in_scope_or_404, require
+from accounts.refusals import refusals_shown
 from hubs.models import Hub
 from hubs.permissions import hub_ids_of
 
@@ -52,15 +53,14 @@ def intake(request):
 
 
 def _register(request, form):
-    try:
+    with refusals_shown(request, form=form) as outcome:
         case = services.beneficiary_register(
             hub=form.cleaned_data["hub"],
             acting_user=request.user,
             intake_token=form.cleaned_data["intake_token"],
             **form.service_fields(),
         )
-    except ValidationError as error:
-        form.add_error(None, error)
+    if not outcome.ok:
         return render(request, "reintegration/intake.html", {"form": form, "search": SearchForm(), "query": ""})
     messages.success(
         request, _("%(name)s is registered: case %(number)s.") % {"name": case.beneficiary, "number": case.number}

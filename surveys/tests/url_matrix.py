@@ -48,11 +48,16 @@ ROUTES = {
     "surveys:round-detail": Route(expect=in_round(OK, ["officer", "partner", "counsellor", "hub_lead"]), kwargs=_round),
     "surveys:round-targets": Route(expect=only(OK, ["officer"]), kwargs=_round),
     "surveys:round-move": Route(
-        expect=in_round(REDIRECT, ["officer"]), kwargs=lambda w: _round(w) | {"to": "closed"}, method="post"
+        writes=["officer"],
+        expect=in_round(REDIRECT, ["officer"]),
+        kwargs=lambda w: _round(w) | {"to": "closed"},
+        method="post",
     ),
     "surveys:response-list": Route(expect=in_round(OK, STAFF), kwargs=_round),
     "surveys:response-create": Route(expect=in_round(OK, STAFF), kwargs=_round),
-    "surveys:response-relevance": Route(expect=in_round(OK, STAFF), kwargs=_round, method="post"),
+    "surveys:response-relevance": Route(  # writes: it evaluates the skip logic; nothing is saved
+        writes=(), expect=in_round(OK, STAFF), kwargs=_round, method="post"
+    ),
     "surveys:import-create": Route(expect=only(OK, ["officer"]), kwargs=_round),
     "surveys:round-analysis": Route(expect=only(OK, ["officer", "partner"]), kwargs=_round),
     "surveys:round-analysis-export": Route(expect=only(OK, ["officer", "partner"]), kwargs=_round),
@@ -60,7 +65,9 @@ ROUTES = {
     "surveys:response-detail": Route(expect=only(OK, STAFF, otherwise=HIDDEN), kwargs=_pk("survey_response")),
     "surveys:import-detail": Route(expect=officer_only(), kwargs=_pk("survey_import")),
     "surveys:import-progress": Route(expect=officer_only(), kwargs=_pk("survey_import")),
-    "surveys:import-commit": Route(expect=officer_only(REDIRECT), kwargs=_pk("survey_import"), method="post"),
+    "surveys:import-commit": Route(  # writes: refused: the import is not checked yet
+        writes=(), expect=officer_only(REDIRECT), kwargs=_pk("survey_import"), method="post"
+    ),
     "surveys:comparison": Route(expect=only(OK, ["officer", "partner"])),
     "surveys:instrument-list": Route(expect=only(OK, ["officer"])),
     "surveys:instrument-create": Route(expect=only(OK, ["officer"])),
@@ -71,7 +78,9 @@ ROUTES = {
         expect=officer_only(), kwargs=lambda w: {"pk": w.objects["survey_draft"].instrument_id}
     ),
     "surveys:version-detail": Route(expect=officer_only(), kwargs=_pk("survey_draft")),
-    "surveys:version-copy": Route(expect=officer_only(REDIRECT), kwargs=_pk("survey_draft"), method="post"),
+    "surveys:version-copy": Route(
+        writes=["officer"], expect=officer_only(REDIRECT), kwargs=_pk("survey_draft"), method="post"
+    ),
     "surveys:question-create": Route(expect=officer_only(), kwargs=_pk("survey_draft")),
     "surveys:question-edit": Route(expect=officer_only(), kwargs=_pk("survey_question")),
 }
