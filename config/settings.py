@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
 ]
 # The project's own apps, lowest first: a lower app never imports a higher one.
-LOCAL_APPS = ["accounts", "hubs", "reintegration", "referrals", "grants", "surveys", "dashboard"]
+LOCAL_APPS = ["accounts", "hubs", "coordination", "reintegration", "referrals", "grants", "surveys", "dashboard"]
 INSTALLED_APPS += LOCAL_APPS
 
 MIDDLEWARE = [
@@ -123,6 +123,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "referrals-remind-unanswered": {
         "task": "referrals.tasks.remind_unanswered_referrals",
         "schedule": crontab(hour=9, minute=0),
+    },
+    "coordination-overdue-action-items": {
+        "task": "coordination.tasks.send_overdue_action_reminders",
+        "schedule": crontab(hour=9, minute=15),
     },
 }
 REFERRAL_REMINDER_DAYS = env.int("REFERRAL_REMINDER_DAYS", default=7)
