@@ -40,15 +40,17 @@ def action_reminder_send(*, item_id: int, today: datetime.date) -> int:
     language = owner.user.preferred_language if owner.user_id else settings.LANGUAGE_CODE
     with translation.override(language):
         subject = _("Overdue action item: %(title)s") % {"title": item.title}
-        body = _(
-            'Dear %(name)s,\n\nthe action item "%(title)s" of the %(committee)s (meeting of %(date)s) was due on '
-            "%(due)s and is not done yet."
-        ) % {
-            "name": owner.full_name,
+        details = {
             "title": item.title,
             "committee": item.meeting.committee.name,
             "date": date_format(timezone.localtime(item.meeting.starts_at).date()),
             "due": date_format(item.due_on),
         }
-    email_queue(subject=subject, body=body.strip(), to=[address])
+        greeting = _("Dear %(name)s,") % {"name": owner.full_name}
+        text = _(
+            'The action item "%(title)s" of the %(committee)s (meeting of %(date)s) was due on %(due)s '
+            "and is not done yet."
+        )
+        body = f"{greeting}\n\n{text % details}"
+    email_queue(subject=subject, body=body, to=[address])
     return 1
