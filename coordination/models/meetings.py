@@ -51,7 +51,12 @@ class Meeting(models.Model):
     minutes_en = models.TextField(_("minutes (English)"), blank=True)
     minutes_approved_at = models.DateTimeField(_("minutes approved"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     objects = MeetingQuerySet.as_manager()
@@ -145,7 +150,12 @@ class MeetingDocument(models.Model):
     file = models.FileField(_("file"), upload_to=meeting_document_path)
     original_name = models.CharField(_("file name"), max_length=255, blank=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
 
@@ -169,7 +179,12 @@ class Decision(models.Model):
     text_ka = models.TextField(_("decision (Georgian)"))
     text_en = models.TextField(_("decision (English)"), blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
 

@@ -28,7 +28,12 @@ class MethodologyDocument(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     summary = models.TextField(_("summary"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
@@ -69,7 +74,12 @@ class MethodologyVersion(models.Model):
     original_name = models.CharField(_("file name"), max_length=255, blank=True)
     changes = models.TextField(_("what changed"), blank=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
     approved_by = models.OneToOneField(
