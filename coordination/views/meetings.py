@@ -166,7 +166,7 @@ def minutes_edit(request, pk):
         template=TEMPLATE_FORM,
         success=_("The minutes were saved."),
         next_url=lambda m: meeting.get_absolute_url(),
-        context={"meeting": meeting, "title": _("Minutes")},
+        context={"meeting": meeting, "title": _("Meeting minutes")},
     )
 
 
