@@ -6,7 +6,7 @@ committees they sit on, the action items assigned to them, the policy register a
 methodology versions. Nothing in this app is about a beneficiary.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from accounts.models import Membership
 from accounts.permissions import is_officer, is_partner
@@ -16,7 +16,6 @@ from .models import (
     ActionItem,
     Committee,
     CommitteeMember,
-    Decision,
     Meeting,
     MeetingDocument,
     MethodologyDocument,
@@ -75,24 +74,12 @@ def committees_visible_to(user) -> QuerySet[Committee]:
     return Committee.objects.none()
 
 
-def members_visible_to(user) -> QuerySet[CommitteeMember]:
-    if is_officer(user):
-        return CommitteeMember.objects.all()
-    if is_partner(user):
-        return CommitteeMember.objects.filter(committee_id__in=_my_committee_ids(user))
-    return CommitteeMember.objects.none()
-
-
 def meetings_visible_to(user) -> QuerySet[Meeting]:
     if is_officer(user):
         return Meeting.objects.all()
     if is_partner(user):
         return Meeting.objects.filter(committee_id__in=_my_committee_ids(user))
     return Meeting.objects.none()
-
-
-def decisions_visible_to(user) -> QuerySet[Decision]:
-    return Decision.objects.filter(meeting__in=meetings_visible_to(user))
 
 
 def meeting_documents_visible_to(user) -> QuerySet[MeetingDocument]:
@@ -127,5 +114,5 @@ def methodology_versions_visible_to(user) -> QuerySet[MethodologyVersion]:
     if is_officer(user):
         return MethodologyVersion.objects.all()
     if is_partner(user):
-        return MethodologyVersion.objects.filter(Q(approved_by__isnull=False))
+        return MethodologyVersion.objects.approved()
     return MethodologyVersion.objects.none()

@@ -16,7 +16,6 @@ from . import permissions as perms
 from .models import (
     ActionItem,
     Committee,
-    Decision,
     Meeting,
     PolicyDocument,
     PolicyReport,
@@ -185,7 +184,3 @@ def policy_report_context() -> dict:
         "addressed": sorted(addressed.items()),
         "high_priority": [r for r in recommendations if r.priority == Recommendation.Priority.HIGH],
     }
-
-
-def decisions_for_committee(*, committee: Committee) -> QuerySet[Decision]:
-    return committee.decisions.select_related("meeting")
