@@ -129,3 +129,25 @@ def _ooxml(folder: str) -> bytes:
 )
 def test_uploads_are_recognised_by_their_content(content, kind):
     assert sniff(SimpleUploadedFile("any.pdf", content)) == kind
+
+
+def test_the_dashboards_indicators_count_approved_meetings_and_the_first_delivery(steering):
+    from coordination.indicators import INDICATORS
+
+    day = timezone.localdate() - datetime.timedelta(days=3)
+    at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+    counted = f.MeetingFactory(committee=steering, status=Meeting.Status.MINUTED, starts_at=at)
+    f.MeetingFactory(committee=steering, status=Meeting.Status.HELD, starts_at=at)  # minutes not approved yet
+    f.MeetingFactory(committee=steering, status=Meeting.Status.MINUTED, starts_at=at - datetime.timedelta(days=60))
+    meetings = INDICATORS["committee_meetings"]
+    facts = meetings(start=day, end=None, hub_ids=None)["facts"]
+    assert facts == [{"pk": counted.pk, "date": day, "category": "PSC"}]
+    assert len(meetings(start=None, end=None, hub_ids=None)["facts"]) == 2
+    assert meetings(start=None, end=None, hub_ids=[1])["facts"] == []  # no hub holds a committee
+
+    delivered = INDICATORS["policy_report_delivered"]
+    assert delivered(start=None, end=None, hub_ids=None)["facts"] == []
+    first = PolicyReport.objects.create(number=1, pdf_ka="a", pdf_en="b", annex_xlsx="c", delivered_on=day)
+    PolicyReport.objects.create(number=2, pdf_ka="a", pdf_en="b", annex_xlsx="c", delivered_on=TODAY)
+    assert delivered(start=None, end=None, hub_ids=None)["facts"] == [{"pk": first.pk, "date": day}]
+    assert delivered(start=TODAY, end=None, hub_ids=None)["facts"] == []
