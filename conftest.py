@@ -47,6 +47,12 @@ def _two_factor_off(settings):
     settings.TWO_FACTOR_REQUIRED = False
 
 
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory):
+    """Uploaded and generated files go to a temporary folder, never into the checkout's media/."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _celery_eager():
     """Tests run tasks in-process; the Redis worker test switches this off for itself."""

@@ -60,7 +60,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_email",  # the emailed code that lets a person set up an authenticator
 ]
 # The project's own apps, lowest first: a lower app never imports a higher one.
-LOCAL_APPS = ["accounts", "hubs", "reintegration", "rss", "referrals", "grants", "surveys", "dashboard"]
+LOCAL_APPS = ["accounts", "hubs", "coordination", "reintegration", "rss", "referrals", "grants", "surveys", "dashboard"]
 INSTALLED_APPS += LOCAL_APPS
 
 MIDDLEWARE = [
@@ -137,6 +137,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "referrals-remind-unanswered": {
         "task": "referrals.tasks.remind_unanswered_referrals",
         "schedule": crontab(hour=9, minute=0),
+    },
+    "coordination-overdue-action-items": {
+        "task": "coordination.tasks.send_overdue_action_reminders",
+        "schedule": crontab(hour=9, minute=15),
     },
     "dashboard-refresh-indicators": {
         "task": "dashboard.tasks.refresh_stale_indicators",

@@ -11,5 +11,6 @@ urlpatterns = [
     path("api/hsds/", include("referrals.api_urls")),
     path("grants/", include("grants.urls")),
     path("surveys/", include("surveys.urls")),
+    path("coordination/", include("coordination.urls")),
     path("admin/", admin.site.urls),
 ]
