@@ -14,7 +14,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and access")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import admin_locale, signals, typography  # noqa: F401
         from .models import Membership
         from .roles import register_role_provider
 
@@ -22,3 +22,5 @@ class AccountsConfig(AppConfig):
             return Membership.objects.active().filter(user=user).values_list("role", flat=True)
 
         register_role_provider(programme_roles)
+        typography.install()
+        admin_locale.install()
