@@ -3,7 +3,8 @@
 
 Usage: bin/po_fill.py translations.json [locale/ka/LC_MESSAGES/django.po]
 A plural entry takes a list [singular, plural]. Under the key "__replace__" a table may
-give corrected translations for entries that already have one (a terminology fix). Catalogues are written with --no-wrap, so every
+give corrected translations for entries that already have one (a terminology fix).
+Catalogues are written with --no-wrap, so every
 msgid is on one line. Prints the msgids still untranslated.
 """
 
