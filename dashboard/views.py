@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from accounts.home_tasks import tasks_for
 from accounts.permissions import has_role, is_hub_staff, is_officer, is_partner
 from accounts.roles import Role
 from hubs.selectors import colleagues_for_home, hubs_by_region, hubs_for_home
@@ -25,6 +26,7 @@ def home(request):
     if context["show_partner"] or context["show_officer"]:
         context["regions"] = list(hubs_by_region(user=user))
     if context["show_hub_staff"]:
+        context["tasks"] = tasks_for(user)
         context["colleagues"] = list(colleagues_for_home(user=user))
         context["my_hubs"] = list(hubs_for_home(user=user)) if not context["show_officer"] else []
     context["has_any_role"] = any(value for key, value in context.items() if key.startswith("show_"))

@@ -181,3 +181,17 @@ def case_panel_context(case, user) -> dict | None:
         "implementers": list(state_programme_implementers(region=region)),
         "can_refer": can_refer(user, case),
     }
+
+
+def referrals_awaiting_answer(user) -> int:
+    """Sent referrals the provider has not answered yet, in the user's scope (a home-page count)."""
+    from .models import Referral
+    from .permissions import referrals_visible_to
+
+    return referrals_visible_to(user).filter(status=Referral.Status.SENT).count()
+
+
+def consent_provider_choices(user) -> list[tuple[str, str]]:
+    """The directory's organisations a sharing consent may name (registered in reintegration.providers):
+    the stored value is the Georgian name, which `has_sharing_consent` matches the referral against."""
+    return [(org.name_ka, org.name) for org in organizations_visible_to(user).only("name_ka", "name_en")]

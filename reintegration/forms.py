@@ -132,13 +132,40 @@ class TransferAcceptForm(CrispyFormMixin, forms.Form):
 
 
 class ConsentForm(CrispyFormMixin, forms.ModelForm):
+    """With `providers` (the directory's organisations, see reintegration.providers) the provider is
+    chosen from a list; a provider outside the directory is typed in "another provider"."""
+
+    OTHER = "__other__"
+
+    provider_other = forms.CharField(label=_("Another provider (not in the directory)"), required=False)
+
     class Meta:
         model = Consent
-        fields = ["purpose", "provider_name", "given_on", "method", "witness"]
+        fields = ["purpose", "provider_name", "provider_other", "given_on", "method", "witness"]
         widgets = {"given_on": DateInput()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, providers=(), **kwargs):
         super().__init__(*args, **kwargs)
+        if providers:
+            field = self.fields["provider_name"]
+            self.fields["provider_name"] = forms.ChoiceField(
+                label=field.label,
+                help_text=_("The organisation from the service directory; needed for sharing consent."),
+                required=False,
+                choices=[("", _("— choose —")), *providers, (self.OTHER, _("Another provider…"))],
+            )
+        else:
+            del self.fields["provider_other"]
+
+    def clean(self):
+        data = super().clean()
+        if "provider_other" in self.fields:
+            other = data.pop("provider_other", "").strip()
+            if data.get("provider_name") == self.OTHER:
+                if not other:
+                    self.add_error("provider_other", _("Name the provider."))
+                data["provider_name"] = other
+        return data
 
     def clean_given_on(self):
         day = self.cleaned_data["given_on"]

@@ -1,5 +1,7 @@
 """Referrals from a case need to a service, their history, outcome and letter; the provider's answer page."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -83,7 +85,14 @@ def referral_detail(request, pk):
 
 
 def _consent_message(request, referral: Referral, error: ConsentMissing):
-    link = reverse("reintegration:consent-add", kwargs={"pk": referral.case_id})
+    query = urlencode(
+        {
+            "purpose": "sharing",
+            "provider": referral.service.organization.name_ka,
+            "next": reverse("referrals:referral-detail", kwargs={"pk": referral.pk}),
+        }
+    )
+    link = reverse("reintegration:consent-add", kwargs={"pk": referral.case_id}) + "?" + query
     messages.error(request, format_html('{} <a href="{}">{}</a>', error.messages[0], link, _("Record the consent")))
 
 
