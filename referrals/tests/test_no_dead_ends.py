@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from referrals.models import Referral
-from referrals.services.referrals import referral_answer_as_provider, provider_link_token
+from referrals.services.referrals import provider_link_token, referral_answer_as_provider
 from referrals.tests.factories import OrganizationFactory, ServiceFactory, referral_for
 from reintegration.models import AssessedNeed, Case, Consent, FollowUp
 from reintegration.services import case_approve_closure
