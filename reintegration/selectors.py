@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection, transaction
-from django.db.models import BooleanField, F, Func, Q, Value
+from django.db.models import BooleanField, Count, F, Func, Q, Value
 from django.db.models.functions import Greatest, Replace
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -257,3 +257,30 @@ def case_page_data(case: Case, user) -> dict:
         "eligibility": state_programme_eligibility(case, episodes),
         "timeline": timeline,
     }
+
+
+def unmet_needs_per_hub(user) -> list[dict]:
+    """Needs of live cases marked unmet (no service could meet them), counted per hub and need,
+    in the hubs the user may see: the officers' list of gaps in the service directory."""
+    from hubs.permissions import hubs_visible_to
+
+    from .models import AssessedNeed
+    from .taxonomy import Need
+
+    rows = (
+        AssessedNeed.objects.filter(status=AssessedNeed.Status.UNMET, assessment__case__hub__in=hubs_visible_to(user))
+        .exclude(assessment__case__status__in=[Case.Status.CLOSED, Case.Status.TRANSFERRED])
+        .values("assessment__case__hub_id", "assessment__case__hub__code", "need")
+        .annotate(count=Count("id"))
+        .order_by("assessment__case__hub__code", "-count", "need")
+    )
+    labels = dict(Need.choices)
+    return [
+        {
+            "hub_id": row["assessment__case__hub_id"],
+            "hub": row["assessment__case__hub__code"],
+            "need": labels.get(row["need"], row["need"]),
+            "count": row["count"],
+        }
+        for row in rows
+    ]

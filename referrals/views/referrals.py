@@ -22,7 +22,7 @@ from ..forms import CancelForm, OutcomeForm, ProviderDeclineForm, ProviderOutcom
 from ..metrics import referral_metrics
 from ..models import Referral
 from ..permissions import can_change_referral, can_refer, can_see_referral_metrics, referrals_visible_to
-from ..selectors import services_for_need, state_programme_implementers
+from ..selectors import services_for_need, services_nearby_for_need, state_programme_implementers
 from ..services import (
     referral_answer_as_provider,
     referral_cancel,
@@ -67,6 +67,7 @@ def need_services(request, case_pk, need_pk):
     implementers = state_programme_implementers(region=municipality.region if municipality else None)
     context = {"case": case, "need": need, "services": services, "form": form, "implementers": implementers}
     context["can_refer"] = can_refer(request.user, case)
+    context["nearby"] = services_nearby_for_need(user=request.user, need=need.need, municipality=municipality)
     return render(request, "referrals/need_services.html", context)
 
 

@@ -150,7 +150,7 @@ def need_status(request, pk: int, need_pk: int):
         services.assessed_need_set_status(need=need, status=form.data.get("status", ""), acting_user=request.user)
     except ValidationError as error:
         return back_with_errors(request, error, case.get_absolute_url())
-    return redirect(case.get_absolute_url())
+    return redirect(_safe_next(request) or case.get_absolute_url())
 
 
 def session_add(request, pk: int):

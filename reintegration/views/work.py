@@ -14,6 +14,7 @@ from hubs.permissions import hub_ids_of
 from .. import permissions as perms
 from .. import services
 from ..models import Case, CaseTransfer, FollowUp
+from ..selectors import unmet_needs_per_hub
 from ._helpers import beneficiary_or_404
 
 
@@ -64,3 +65,9 @@ def beneficiary_export(request, pk: int):
     response = HttpResponse(content, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="beneficiary-{person.pk}.json"'
     return response
+
+
+@require(perms.can_see_unmet_needs)
+def unmet_needs(request):
+    """Needs no service could meet, per hub: gaps the officer takes up with the directory."""
+    return render(request, "reintegration/unmet_needs.html", {"rows": unmet_needs_per_hub(request.user)})
