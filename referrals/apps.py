@@ -63,4 +63,10 @@ class ReferralsConfig(AppConfig):
         from .selectors import consent_provider_choices
 
         register_provider_source(consent_provider_choices)
+
+        from reintegration.panels import register_timeline_source
+
+        from .selectors import case_timeline_entries
+
+        register_timeline_source(case_timeline_entries)
         register_case_panel("referrals/case_panel.html", get_context=case_panel_context, order=40)

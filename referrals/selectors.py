@@ -2,6 +2,7 @@
 
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.permissions import is_partner
 from hubs.models import Municipality, Region
@@ -208,3 +209,25 @@ def consent_provider_choices(user) -> list[tuple[str, str]]:
     """The directory's organisations a sharing consent may name (registered in reintegration.providers):
     the stored value is the Georgian name, which `has_sharing_consent` matches the referral against."""
     return [(org.name_ka, org.name) for org in organizations_visible_to(user).only("name_ka", "name_en")]
+
+
+def case_timeline_entries(case, user) -> list[dict]:
+    """Each referral's steps on the case timeline (registered in reintegration.panels)."""
+    from .models import ReferralEvent
+    from .permissions import referrals_visible_to
+
+    events = ReferralEvent.objects.filter(referral__in=referrals_visible_to(user).filter(case=case)).select_related(
+        "referral__service", "actor"
+    )
+    return [
+        {
+            "at": event.at,
+            "seq": event.pk,
+            "kind": _("Referral"),
+            "icon": "send",
+            "title": f"{event.referral.service.name}: {event.get_to_status_display()}",
+            "detail": event.note,
+            "by": event.actor,
+        }
+        for event in events
+    ]
