@@ -206,18 +206,32 @@ class HouseholdMemberForm(CrispyFormMixin, forms.ModelForm):
 class AssessmentForm(forms.Form):
     """One row per need of the taxonomy, grouped by dimension: tick, priority, note."""
 
-    assessed_on = forms.DateField(label=_("Assessed on"), widget=DateInput(), initial=timezone.localdate)
-    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    assessed_on = forms.DateField(
+        label=_("Assessed on"), widget=DateInput(attrs={"class": "form-control"}), initial=timezone.localdate
+    )
+    notes = forms.CharField(
+        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for dimension in Dimension:
             for need in needs_in(dimension):
-                self.fields[f"need_{need.value}"] = forms.BooleanField(label=need.label, required=False)
-                self.fields[f"priority_{need.value}"] = forms.ChoiceField(
-                    label=_("Priority"), choices=AssessedNeed.Priority.choices, initial=AssessedNeed.Priority.MEDIUM
+                self.fields[f"need_{need.value}"] = forms.BooleanField(
+                    label=need.label, required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
                 )
-                self.fields[f"note_{need.value}"] = forms.CharField(label=_("Note"), max_length=500, required=False)
+                self.fields[f"priority_{need.value}"] = forms.ChoiceField(
+                    label=_("Priority"),
+                    choices=AssessedNeed.Priority.choices,
+                    initial=AssessedNeed.Priority.MEDIUM,
+                    widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+                )
+                self.fields[f"note_{need.value}"] = forms.CharField(
+                    label=_("Note"),
+                    max_length=500,
+                    required=False,
+                    widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+                )
 
     def groups(self):
         return [

@@ -26,6 +26,10 @@ AXE_RUN = """async () => {
 }"""
 
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# The widest culprits, to say in the failure what overflows.
+WIDE = """() => [...document.querySelectorAll("main *, nav *")]
+  .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+  .slice(0, 6).map(e => e.tagName + "." + e.className + " " + Math.round(e.getBoundingClientRect().right))"""
 
 
 @dataclass
@@ -51,10 +55,12 @@ class Audit:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         for width in widths:
             page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width], strict=True)))
-            overflow = page.evaluate(OVERFLOW)
-            assert overflow <= 0, f"{name} ({lang}) overflows by {overflow}px at {WIDTHS[width][0]}px"
             if width != "tablet":
                 page.screenshot(path=str(SCREENSHOTS / f"{self.prefix}-{name}-{lang}-{width}.png"), full_page=True)
+            overflow = page.evaluate(OVERFLOW)
+            assert overflow <= 0, (
+                f"{name} ({lang}) overflows by {overflow}px at {WIDTHS[width][0]}px: {page.evaluate(WIDE)}"
+            )
         page.set_viewport_size(dict(zip(("width", "height"), WIDTHS["laptop"], strict=True)))
         assert self.csp_errors == [], f"{name}: the CSP blocked {self.csp_errors}"
 
