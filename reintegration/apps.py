@@ -81,6 +81,17 @@ class ReintegrationConfig(AppConfig):
                 icon="folder2-open",
             )
         )
+        from .permissions import can_see_unmet_needs
+
+        register(
+            NavItem(
+                label=_("Unmet needs"),
+                url_name="reintegration:unmet-needs",
+                visible=can_see_unmet_needs,
+                order=23,
+                icon="exclamation-diamond",
+            )
+        )
         register(
             NavItem(
                 label=_("Intake"), url_name="reintegration:intake", visible=is_hub_staff, order=22, icon="person-plus"

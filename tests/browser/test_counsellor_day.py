@@ -143,3 +143,41 @@ def test_the_counsellors_day_passes_axe_and_fits_every_width(page, browser, live
     page.goto(f"{live_server.url}/cases/unmet-needs/")
     officer_audit("18-officer-unmet-needs")
     officer_audit.again_in("en")
+
+
+def test_a_committee_member_scores_on_pages_that_pass_the_audit(page, live_server, world, sign_in):
+    from accounts.tests.factories import UserFactory
+    from grants.models import Application
+    from grants.tests.factories import ApplicationFactory, PlanVersionFactory, committee_cycle, proposal_for
+
+    member = world.user("committee_member")
+    cycle = committee_cycle(chair=UserFactory(), rapporteur=UserFactory(), members=[member], criteria=2)
+    application = ApplicationFactory(cycle=cycle, team_name="თელავის მეღვინეები", status=Application.Status.IN_REVIEW)
+    PlanVersionFactory(application=application, number=1, summary="ოჯახური მარანი", is_final=True)
+    proposal = proposal_for(application)
+    audit = make_audit(page, "committee")
+
+    sign_in(member.email)
+    audit("01-home")
+    page.goto(f"{live_server.url}/grants/")
+    audit("02-cycles")
+    page.get_by_role("link", name=cycle.name_ka).click()
+    audit("03-cycle")
+    page.get_by_role("link", name=proposal.reference).click()
+    audit("04-conflict-step")
+    page.get_by_test_id("conflict-form").locator("input[value=none]").check()
+    page.get_by_test_id("conflict-form").get_by_role("button").click()
+    forms = page.get_by_test_id("score-form")
+    for index, value in enumerate(["4", "5"]):
+        form = forms.nth(index)
+        form.get_by_test_id("score-value").fill(value)
+        form.get_by_test_id("score-comment").fill("კარგად დასაბუთებული გეგმა")
+        form.get_by_test_id("score-comment").press("Tab")
+        expect(form.get_by_test_id("saved")).to_be_visible()
+    audit("05-scoring")
+    page.get_by_test_id("submit-link").click()
+    audit("06-confirm-submit")
+    page.get_by_test_id("confirm-submit").click()
+    expect(page.get_by_test_id("review-status")).to_contain_text("წარდგენილია")
+    audit("07-submitted")
+    audit.again_in("en")
