@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import CrispyFormMixin, DateInput
 from accounts.models import User
+from accounts.phones import normalise_phone
 from hubs.models import Hub, HubMembership
 
 from .models import (
@@ -33,6 +34,17 @@ class SearchForm(forms.Form):
     )
 
 
+def municipality_choices(queryset, *, empty_label) -> list:
+    """Municipalities grouped by region, both in alphabetical order of the current language."""
+    groups: dict[str, list] = {}
+    for municipality in queryset:
+        groups.setdefault(str(municipality.region.name), []).append((municipality.pk, str(municipality.name)))
+    choices = [("", empty_label)] if empty_label is not None else []
+    for region in sorted(groups):
+        choices.append((region, sorted(groups[region], key=lambda choice: choice[1])))
+    return choices
+
+
 class BeneficiaryForm(CrispyFormMixin, forms.ModelForm):
     """The person's record; ``version`` carries the version the form was opened at."""
 
@@ -46,9 +58,18 @@ class BeneficiaryForm(CrispyFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name_latin"].required = False
-        self.fields["municipality"].queryset = self.fields["municipality"].queryset.select_related("region")
+        field = self.fields["municipality"]
+        field.queryset = field.queryset.select_related("region")
+        field.choices = municipality_choices(field.queryset, empty_label=field.empty_label)
+        self.fields["phone"].widget.attrs.update({"inputmode": "tel", "autocomplete": "tel"})
+        self.fields["phone"].help_text = _(
+            "Georgian numbers: +995 555 12 34 56; foreign numbers with their country code."
+        )
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data.get("phone", ""))
 
     def clean(self):
         data = super().clean()
@@ -73,6 +94,8 @@ class IntakeForm(BeneficiaryForm):
         if hubs is not None and len(hubs) == 1:
             self.fields["hub"].initial = hubs[0]
             self.fields["hub"].widget = forms.HiddenInput()
+            # Most people live where their hub is: start from the hub's municipality.
+            self.fields["municipality"].initial = hubs[0].municipality_id
         self.fields["intake_token"].initial = uuid.uuid4()
         del self.fields["version"]
 

@@ -55,3 +55,32 @@ def test_the_timeline_has_consent_household_and_referral_events_newest_first(cli
     consent_entries = [entry for entry in timeline if str(entry["kind"]) == "თანხმობა"]
     assert len(consent_entries) == 2
     assert consent_entries[-1]["at"].date() == (now - datetime.timedelta(days=2)).date()  # given two days ago
+
+
+def test_the_intake_form_groups_municipalities_by_region_and_starts_from_the_hubs(client_for, world, counsellor):
+    from hubs.tests.factories import MunicipalityFactory
+    from reintegration.forms import IntakeForm
+
+    MunicipalityFactory(region=world.hub_a.municipality.region, name_ka="ა-მუნიციპალიტეტი")
+    from hubs.models import Hub
+
+    form = IntakeForm(hubs=Hub.objects.filter(pk=world.hub_a.pk))
+    groups = [choice for choice in form.fields["municipality"].choices if isinstance(choice[1], list)]
+    region_names = [name for name, _options in groups]
+    assert region_names == sorted(region_names)
+    hub_region = next(options for name, options in groups if name == str(world.hub_a.municipality.region.name))
+    assert [label for _pk, label in hub_region] == sorted(label for _pk, label in hub_region)
+    assert form.fields["municipality"].initial == world.hub_a.municipality_id
+
+
+def test_a_phone_written_as_letters_is_refused_and_the_form_shows_a_summary(client_for, world, counsellor):
+    from reintegration.tests.factories import case_at
+
+    case = case_at(world.hub_a, counsellor)
+    url = reverse("reintegration:beneficiary-edit", args=[case.beneficiary.pk])
+    page = client_for(counsellor).get(url)
+    data = {key: value for key, value in page.context["form"].initial.items() if value is not None}
+    data.update({"phone": "abc", "municipality": case.beneficiary.municipality_id})
+    response = client_for(counsellor).post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200 and 'data-testid="error-summary"' in html and 'value="abc"' in html
