@@ -26,3 +26,8 @@ document.addEventListener("DOMContentLoaded", () => {
     wrapper.appendChild(table);
   });
 });
+
+// A print button (e.g. on a referral guide edition): <button data-print>.
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});
