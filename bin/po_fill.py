@@ -2,7 +2,9 @@
 """Fill empty Georgian msgstr entries from a JSON file of {msgid: translation}.
 
 Usage: bin/po_fill.py translations.json [locale/ka/LC_MESSAGES/django.po]
-A plural entry takes a list [singular, plural]. Catalogues are written with --no-wrap, so every
+A plural entry takes a list [singular, plural]. Under the key "__replace__" a table may
+give corrected translations for entries that already have one (a terminology fix).
+Catalogues are written with --no-wrap, so every
 msgid is on one line. Prints the msgids still untranslated.
 """
 
@@ -21,6 +23,7 @@ def quote(text: str) -> str:
 
 
 def fill(po: Path, table: dict) -> list[str]:
+    replace = table.pop("__replace__", {})
     blocks = po.read_text().split("\n\n")
     missing = []
     for i, block in enumerate(blocks):
@@ -30,6 +33,9 @@ def fill(po: Path, table: dict) -> list[str]:
             continue
         msgid = unquote(msgid_line)
         value = table.get(msgid)
+        if msgid in replace and "msgctxt" not in block:
+            value = replace[msgid]
+            lines = [re.sub(r'^(msgstr(\[\d\])?) ".*"$', r'\1 ""', line) for line in lines]
         out = []
         for line in lines:
             if value is not None and re.match(r'^msgstr(\[\d\])? ""$', line):

@@ -200,6 +200,8 @@ LANGUAGE_CODE = "ka"
 LANGUAGES = [("ka", _("Georgian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]
+# django-filter's empty choice reads as a word, not "---------" (model forms: accounts/typography.py).
+FILTERS_EMPTY_CHOICE_LABEL = _("— all —")
 TIME_ZONE = "Asia/Tbilisi"
 USE_I18N = True
 USE_TZ = True

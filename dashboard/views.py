@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from accounts.home_tasks import tasks_for
 from accounts.permissions import has_role, is_hub_staff, is_officer, is_partner
 from accounts.roles import Role
 from dashboard.permissions import can_see_quality_queue, can_see_results
@@ -26,6 +27,7 @@ def home(request):
     if context["show_partner"] or context["show_officer"]:
         context["regions"] = list(hubs_by_region(user=user))
     if context["show_hub_staff"]:
+        context["tasks"] = tasks_for(user)
         context["colleagues"] = list(colleagues_for_home(user=user))
         context["my_hubs"] = list(hubs_for_home(user=user)) if not context["show_officer"] else []
     context["show_results"] = can_see_results(user)

@@ -43,5 +43,33 @@ class ReferralsConfig(AppConfig):
                 icon="bar-chart",
             )
         )
+        from accounts.home_tasks import HomeTask, url_to
+        from accounts.home_tasks import register as register_task
+        from accounts.permissions import is_hub_staff
+
+        from .selectors import referrals_awaiting_answer
+
+        register_task(
+            HomeTask(
+                "referrals_awaiting",
+                _("Referrals awaiting an answer"),
+                referrals_awaiting_answer,
+                url_to("referrals:referral-list", query="status=sent"),
+                is_hub_staff,
+                order=30,
+                icon="send",
+            )
+        )
+        from reintegration.providers import register_provider_source
+
+        from .selectors import consent_provider_choices
+
+        register_provider_source(consent_provider_choices)
+
+        from reintegration.panels import register_timeline_source
+
+        from .selectors import case_timeline_entries
+
+        register_timeline_source(case_timeline_entries)
         register_case_panel("referrals/case_panel.html", get_context=case_panel_context, order=40)
         register_consent_withdrawn(referral_links_rotate_after_withdrawal)

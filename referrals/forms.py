@@ -134,7 +134,9 @@ class ReferralForm(CrispyFormMixin, forms.Form):
     def __init__(self, *args, services=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = services if services is not None else Service.objects.none()
-        self.fields["service"].label_from_instance = lambda s: f"{s.name} · {s.organization.name}"
+        self.fields["service"].label_from_instance = lambda s: (
+            f"{s.name} · {s.organization.name} · {s.get_category_display()}"
+        )
 
 
 class OutcomeForm(CrispyFormMixin, forms.Form):

@@ -1,10 +1,12 @@
 """Reads for the directory and guides, starting from what the user may see."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.permissions import is_partner
 from hubs.models import Municipality, Region
+from reintegration.taxonomy import categories_serving
 
 from .models import GuideEdition, Location, Organization, Phone, ProgramImplementer, ReferralGuide, Service
 from .permissions import (
@@ -31,11 +33,23 @@ def organizations_for_list(*, user) -> QuerySet[Organization]:
 
 
 def services_for_need(*, user, need: str, municipality: Municipality | None) -> QuerySet[Service]:
-    """Active services of the need's category that reach where the person lives."""
-    services = services_visible_to(user).active().filter(category=need)
+    """Active services that reach where the person lives, of the need's category and then of the
+    categories that also serve it (reintegration.taxonomy.SERVED_ALSO_BY)."""
+    categories = categories_serving(need)
+    services = services_visible_to(user).active().filter(category__in=categories)
     if municipality is not None:
         services = services.covering_municipality(municipality)
-    return services.for_list().order_by("name_ka")
+    exact_first = Case(When(category=need, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return services.distinct().for_list().order_by(exact_first, "category", "name_ka")
+
+
+def services_nearby_for_need(*, user, need: str, municipality: Municipality | None) -> QuerySet[Service]:
+    """Services for the need (or a related category) elsewhere in the person's region: worth a call."""
+    if municipality is None:
+        return Service.objects.none()
+    here = services_for_need(user=user, need=need, municipality=municipality).values("pk")
+    services = services_visible_to(user).active().filter(category__in=categories_serving(need))
+    return services.covering_region(municipality.region).exclude(pk__in=here).distinct().for_list().order_by("name_ka")
 
 
 def state_programme_implementers(*, region: Region | None) -> QuerySet[ProgramImplementer]:
@@ -181,3 +195,39 @@ def case_panel_context(case, user) -> dict | None:
         "implementers": list(state_programme_implementers(region=region)),
         "can_refer": can_refer(user, case),
     }
+
+
+def referrals_awaiting_answer(user) -> int:
+    """Sent referrals the provider has not answered yet, in the user's scope (a home-page count)."""
+    from .models import Referral
+    from .permissions import referrals_visible_to
+
+    return referrals_visible_to(user).filter(status=Referral.Status.SENT).count()
+
+
+def consent_provider_choices(user) -> list[tuple[str, str]]:
+    """The directory's organisations a sharing consent may name (registered in reintegration.providers):
+    the stored value is the Georgian name, which `has_sharing_consent` matches the referral against."""
+    return [(org.name_ka, org.name) for org in organizations_visible_to(user).only("name_ka", "name_en")]
+
+
+def case_timeline_entries(case, user) -> list[dict]:
+    """Each referral's steps on the case timeline (registered in reintegration.panels)."""
+    from .models import ReferralEvent
+    from .permissions import referrals_visible_to
+
+    events = ReferralEvent.objects.filter(referral__in=referrals_visible_to(user).filter(case=case)).select_related(
+        "referral__service", "actor"
+    )
+    return [
+        {
+            "at": event.at,
+            "seq": event.pk,
+            "kind": _("Referral"),
+            "icon": "send",
+            "title": f"{event.referral.service.name}: {event.get_to_status_display()}",
+            "detail": event.note,
+            "by": event.actor,
+        }
+        for event in events
+    ]

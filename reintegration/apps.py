@@ -19,10 +19,56 @@ class ReintegrationConfig(AppConfig):
             per_hub=counts.open_cases_per_hub,
             per_municipality=counts.open_cases_per_municipality,
         )
+        from accounts.home_tasks import HomeTask, url_to
+        from accounts.home_tasks import register as register_task
         from accounts.permissions import is_hub_staff
 
+        from . import worklist
         from .permissions import can_see_case_list
 
+        my_work = "reintegration:my-work"
+        for task in (
+            HomeTask(
+                "caseload",
+                _("My open cases"),
+                worklist.my_caseload,
+                url_to(my_work, "cases-title"),
+                is_hub_staff,
+                order=10,
+                icon="folder2-open",
+            ),
+            HomeTask(
+                "overdue",
+                _("Overdue follow-ups"),
+                worklist.my_overdue_follow_ups,
+                url_to(my_work, "overdue-title"),
+                is_hub_staff,
+                order=20,
+                urgent=True,
+                icon="alarm",
+            ),
+            HomeTask(
+                "approvals",
+                _("Closures awaiting your approval"),
+                worklist.approvals_waiting,
+                url_to(my_work, "approvals-title"),
+                worklist.leads_a_hub,
+                order=40,
+                urgent=True,
+                icon="check2-square",
+            ),
+            HomeTask(
+                "transfers",
+                _("Transfers awaiting your answer"),
+                worklist.transfers_waiting,
+                url_to(my_work, "transfers-title"),
+                worklist.leads_a_hub,
+                order=50,
+                urgent=True,
+                icon="arrow-left-right",
+            ),
+        ):
+            register_task(task)
         register(
             NavItem(label=_("My work"), url_name="reintegration:my-work", visible=is_hub_staff, order=20, icon="inbox")
         )
@@ -33,6 +79,17 @@ class ReintegrationConfig(AppConfig):
                 visible=can_see_case_list,
                 order=21,
                 icon="folder2-open",
+            )
+        )
+        from .permissions import can_see_unmet_needs
+
+        register(
+            NavItem(
+                label=_("Unmet needs"),
+                url_name="reintegration:unmet-needs",
+                visible=can_see_unmet_needs,
+                order=23,
+                icon="exclamation-diamond",
             )
         )
         register(

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import CrispyFormMixin, DateInput
 from accounts.models import User
+from accounts.phones import normalise_phone
 from hubs.models import Hub, HubMembership
 
 from .models import (
@@ -52,6 +53,17 @@ class CaseOpenForm(forms.Form):
         return self.cleaned_data["hub"] or self.fields["hub"].queryset.first()
 
 
+def municipality_choices(queryset, *, empty_label) -> list:
+    """Municipalities grouped by region, both in alphabetical order of the current language."""
+    groups: dict[str, list] = {}
+    for municipality in queryset:
+        groups.setdefault(str(municipality.region.name), []).append((municipality.pk, str(municipality.name)))
+    choices = [("", empty_label)] if empty_label is not None else []
+    for region in sorted(groups):
+        choices.append((region, sorted(groups[region], key=lambda choice: choice[1])))
+    return choices
+
+
 class BeneficiaryForm(CrispyFormMixin, forms.ModelForm):
     """The person's record; ``version`` carries the version the form was opened at."""
 
@@ -65,9 +77,18 @@ class BeneficiaryForm(CrispyFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name_latin"].required = False
-        self.fields["municipality"].queryset = self.fields["municipality"].queryset.select_related("region")
+        field = self.fields["municipality"]
+        field.queryset = field.queryset.select_related("region")
+        field.choices = municipality_choices(field.queryset, empty_label=field.empty_label)
+        self.fields["phone"].widget.attrs.update({"inputmode": "tel", "autocomplete": "tel"})
+        self.fields["phone"].help_text = _(
+            "Georgian numbers: +995 555 12 34 56; foreign numbers with their country code."
+        )
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data.get("phone", ""))
 
     def clean(self):
         data = super().clean()
@@ -92,6 +113,8 @@ class IntakeForm(BeneficiaryForm):
         if hubs is not None and len(hubs) == 1:
             self.fields["hub"].initial = hubs[0]
             self.fields["hub"].widget = forms.HiddenInput()
+            # Most people live where their hub is: start from the hub's municipality.
+            self.fields["municipality"].initial = hubs[0].municipality_id
         self.fields["intake_token"].initial = uuid.uuid4()
         del self.fields["version"]
 
@@ -148,10 +171,40 @@ class TransferAcceptForm(CrispyFormMixin, forms.Form):
 
 
 class ConsentForm(CrispyFormMixin, forms.ModelForm):
+    """With `providers` (the directory's organisations, see reintegration.providers) the provider is
+    chosen from a list; a provider outside the directory is typed in "another provider"."""
+
+    OTHER = "__other__"
+
+    provider_other = forms.CharField(label=_("Another provider (not in the directory)"), required=False)
+
     class Meta:
         model = Consent
-        fields = ["purpose", "provider_name", "given_on", "method", "witness"]
+        fields = ["purpose", "provider_name", "provider_other", "given_on", "method", "witness"]
         widgets = {"given_on": DateInput()}
+
+    def __init__(self, *args, providers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if providers:
+            field = self.fields["provider_name"]
+            self.fields["provider_name"] = forms.ChoiceField(
+                label=field.label,
+                help_text=_("The organisation from the service directory; needed for sharing consent."),
+                required=False,
+                choices=[("", _("— choose —")), *providers, (self.OTHER, _("Another provider…"))],
+            )
+        else:
+            del self.fields["provider_other"]
+
+    def clean(self):
+        data = super().clean()
+        if "provider_other" in self.fields:
+            other = data.pop("provider_other", "").strip()
+            if data.get("provider_name") == self.OTHER:
+                if not other:
+                    self.add_error("provider_other", _("Name the provider."))
+                data["provider_name"] = other
+        return data
 
 
 class MigrationEpisodeForm(CrispyFormMixin, forms.ModelForm):
@@ -180,18 +233,32 @@ class HouseholdMemberForm(CrispyFormMixin, forms.ModelForm):
 class AssessmentForm(forms.Form):
     """One row per need of the taxonomy, grouped by dimension: tick, priority, note."""
 
-    assessed_on = forms.DateField(label=_("Assessed on"), widget=DateInput(), initial=timezone.localdate)
-    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    assessed_on = forms.DateField(
+        label=_("Assessed on"), widget=DateInput(attrs={"class": "form-control"}), initial=timezone.localdate
+    )
+    notes = forms.CharField(
+        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for dimension in Dimension:
             for need in needs_in(dimension):
-                self.fields[f"need_{need.value}"] = forms.BooleanField(label=need.label, required=False)
-                self.fields[f"priority_{need.value}"] = forms.ChoiceField(
-                    label=_("Priority"), choices=AssessedNeed.Priority.choices, initial=AssessedNeed.Priority.MEDIUM
+                self.fields[f"need_{need.value}"] = forms.BooleanField(
+                    label=need.label, required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
                 )
-                self.fields[f"note_{need.value}"] = forms.CharField(label=_("Note"), max_length=500, required=False)
+                self.fields[f"priority_{need.value}"] = forms.ChoiceField(
+                    label=_("Priority"),
+                    choices=AssessedNeed.Priority.choices,
+                    initial=AssessedNeed.Priority.MEDIUM,
+                    widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+                )
+                self.fields[f"note_{need.value}"] = forms.CharField(
+                    label=_("Note"),
+                    max_length=500,
+                    required=False,
+                    widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+                )
 
     def groups(self):
         return [

@@ -122,6 +122,11 @@ def can_review_break_glass(user) -> bool:
     return is_officer(user)
 
 
+def can_see_unmet_needs(user) -> bool:
+    """The officers' data-quality view of needs no service could meet, per hub."""
+    return is_officer(user)
+
+
 def can_export_beneficiary(user) -> bool:
     return is_officer(user)
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection, transaction
-from django.db.models import BooleanField, F, Func, Q, Value
+from django.db.models import BooleanField, Count, F, Func, Q, Value
 from django.db.models.functions import Greatest, Replace
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -253,6 +253,18 @@ def _as_datetime(value) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(value, datetime.time(12)))
 
 
+def _when(day: datetime.date, recorded_at: datetime.datetime | None) -> datetime.datetime:
+    """A dated record's place in time: the moment it was recorded if that was on the same day,
+    otherwise noon of its date (a session entered a day late still sorts under its own day)."""
+    if recorded_at is not None and timezone.localtime(recorded_at).date() == day:
+        return recorded_at
+    return _as_datetime(day)
+
+
+def _timeline_key(entry: dict):
+    return (_as_datetime(entry["at"]), entry.get("seq", 0))
+
+
 def case_page_data(case: Case, user) -> dict:
     """Everything the case page shows, in a fixed number of queries, and one timeline."""
     person = case.beneficiary
@@ -270,6 +282,7 @@ def case_page_data(case: Case, user) -> dict:
         *(
             {
                 "at": c.at,
+                "seq": c.pk,
                 "kind": _("Status"),
                 "icon": "flag",
                 "title": c.get_to_status_display(),
@@ -280,7 +293,7 @@ def case_page_data(case: Case, user) -> dict:
         ),
         *(
             {
-                "at": s.held_on,
+                "at": _when(s.held_on, s.created_at),
                 "kind": _("Session"),
                 "icon": "chat-dots",
                 "title": f"{s.get_kind_display()} · {s.get_mode_display()}",
@@ -291,7 +304,7 @@ def case_page_data(case: Case, user) -> dict:
         ),
         *(
             {
-                "at": a.assessed_on,
+                "at": _when(a.assessed_on, a.created_at),
                 "kind": _("Needs assessment"),
                 "icon": "clipboard-check",
                 "title": ", ".join(str(n.get_need_display()) for n in a.needs.all()),
@@ -315,9 +328,45 @@ def case_page_data(case: Case, user) -> dict:
             for f in follow_ups
             if f.done_at
         ),
+        *(
+            {
+                "at": _when(c.given_on, c.recorded_at),
+                "kind": _("Consent"),
+                "icon": "shield-check",
+                "title": " · ".join(filter(None, [str(c.get_purpose_display()), c.provider_name])),
+                "detail": "",
+                "by": c.recorded_by,
+            }
+            for c in consents
+        ),
+        *(
+            {
+                "at": c.withdrawn_at,
+                "kind": _("Consent withdrawn"),
+                "icon": "shield-x",
+                "title": " · ".join(filter(None, [str(c.get_purpose_display()), c.provider_name])),
+                "detail": "",
+            }
+            for c in consents
+            if c.withdrawn_at
+        ),
+        *(
+            [
+                {
+                    "at": person.household.created_at,
+                    "kind": _("Household"),
+                    "icon": "house-heart",
+                    "title": _("Household recorded: %(size)s people") % {"size": person.household.size},
+                    "detail": "",
+                }
+            ]
+            if person.household_id
+            else []
+        ),
         *external_timeline_entries(case, user),
     ]
-    timeline.sort(key=lambda entry: _as_datetime(entry["at"]), reverse=True)
+    # Newest first; entries of the same moment keep the order they happened in (by row id).
+    timeline.sort(key=_timeline_key, reverse=True)
     return {
         "person": person,
         "sessions": sessions,
@@ -335,3 +384,30 @@ def case_page_data(case: Case, user) -> dict:
         "eligibility": state_programme_eligibility(case, episodes),
         "timeline": timeline,
     }
+
+
+def unmet_needs_per_hub(user) -> list[dict]:
+    """Needs of live cases marked unmet (no service could meet them), counted per hub and need,
+    in the hubs the user may see: the officers' list of gaps in the service directory."""
+    from hubs.permissions import hubs_visible_to
+
+    from .models import AssessedNeed
+    from .taxonomy import Need
+
+    rows = (
+        AssessedNeed.objects.filter(status=AssessedNeed.Status.UNMET, assessment__case__hub__in=hubs_visible_to(user))
+        .exclude(assessment__case__status__in=[Case.Status.CLOSED, Case.Status.TRANSFERRED])
+        .values("assessment__case__hub_id", "assessment__case__hub__code", "need")
+        .annotate(count=Count("id"))
+        .order_by("assessment__case__hub__code", "-count", "need")
+    )
+    labels = dict(Need.choices)
+    return [
+        {
+            "hub_id": row["assessment__case__hub_id"],
+            "hub": row["assessment__case__hub__code"],
+            "need": labels.get(row["need"], row["need"]),
+            "count": row["count"],
+        }
+        for row in rows
+    ]

@@ -61,3 +61,31 @@ def needs_in(dimension: str) -> list[Need]:
 def grouped_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """Choices grouped by dimension, for a select with optgroups."""
     return [(dimension.label, [(n.value, n.label) for n in needs_in(dimension)]) for dimension in Dimension]
+
+
+# Which other service categories also serve a need (the referral page offers them after the exact
+# category): e.g. psychosocial rehabilitation for psychological counselling, training for employment.
+SERVED_ALSO_BY: dict[str, tuple[str, ...]] = {
+    Need.EMPLOYMENT: (Need.VOCATIONAL_TRAINING, Need.BUSINESS_SUPPORT, Need.INFORMATION),
+    Need.VOCATIONAL_TRAINING: (Need.EDUCATION, Need.EMPLOYMENT),
+    Need.BUSINESS_SUPPORT: (Need.FUNDING, Need.FINANCIAL_ASSISTANCE, Need.VOCATIONAL_TRAINING),
+    Need.FINANCIAL_ASSISTANCE: (Need.SOCIAL_ASSISTANCE, Need.FUNDING),
+    Need.FUNDING: (Need.BUSINESS_SUPPORT, Need.FINANCIAL_ASSISTANCE),
+    Need.HOUSING: (Need.SOCIAL_ASSISTANCE,),
+    Need.LEGAL_DOCUMENTS: (Need.INFORMATION,),
+    Need.EDUCATION: (Need.VOCATIONAL_TRAINING,),
+    Need.SOCIAL_ASSISTANCE: (Need.FINANCIAL_ASSISTANCE, Need.FAMILY_SUPPORT),
+    Need.INFORMATION: (Need.LEGAL_DOCUMENTS,),
+    Need.PSYCHOLOGICAL_COUNSELLING: (Need.PSYCHOSOCIAL_REHABILITATION, Need.FAMILY_SUPPORT),
+    Need.PSYCHOSOCIAL_REHABILITATION: (Need.PSYCHOLOGICAL_COUNSELLING,),
+    Need.FAMILY_SUPPORT: (Need.PSYCHOLOGICAL_COUNSELLING, Need.SOCIAL_ASSISTANCE),
+    Need.MEDICAL_CARE: (Need.EMERGENCY_CARE, Need.MEDICATION, Need.DISABILITY_SUPPORT),
+    Need.EMERGENCY_CARE: (Need.MEDICAL_CARE,),
+    Need.MEDICATION: (Need.MEDICAL_CARE,),
+    Need.DISABILITY_SUPPORT: (Need.MEDICAL_CARE, Need.SOCIAL_ASSISTANCE),
+}
+
+
+def categories_serving(need: str) -> list[str]:
+    """The need's own category first, then the related ones."""
+    return [need, *SERVED_ALSO_BY.get(need, ())]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("people/<int:pk>/edit/", views.beneficiary_edit, name="beneficiary-edit"),
     path("people/<int:pk>/export/", views.beneficiary_export, name="beneficiary-export"),
     path("confidential-access/", views.break_glass_review, name="break-glass-review"),
+    path("unmet-needs/", views.unmet_needs, name="unmet-needs"),
     path("transfers/<int:pk>/", views.transfer_detail, name="transfer-detail"),
     path("<int:pk>/", views.case_detail, name="case-detail"),
     path("<int:pk>/edit/", views.case_edit, name="case-edit"),

@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 
 from accounts.refusals import authorize
 from accounts.services import email_queue
+from reintegration.models import AssessedNeed
 from reintegration.selectors import has_sharing_consent
+from reintegration.services import follow_up_schedule
 
 from ..models import Referral, ReferralEvent
 from ..permissions import can_change_referral, can_refer
@@ -97,6 +99,27 @@ def _locked(referral: Referral) -> Referral:
     )
 
 
+# What a referral's outcome says about the need it was made for.
+NEED_STATUS_FOR_OUTCOME = {
+    Referral.Outcome.GOT_SERVICE: AssessedNeed.Status.MET,
+    Referral.Outcome.PARTLY: AssessedNeed.Status.IN_PROGRESS,
+    Referral.Outcome.NOT_ELIGIBLE: AssessedNeed.Status.UNMET,
+    Referral.Outcome.NO_CAPACITY: AssessedNeed.Status.UNMET,
+    Referral.Outcome.COULD_NOT_CONTACT: AssessedNeed.Status.UNMET,
+    Referral.Outcome.NO_LONGER_INTERESTED: AssessedNeed.Status.NOT_RELEVANT,
+    Referral.Outcome.OTHER: AssessedNeed.Status.UNMET,
+}
+
+
+def _need_follows(referral: Referral, status: str, *, only_from: tuple = ()) -> None:
+    """The need moves with its referral (sent: being addressed; outcome: met, unmet...)."""
+    need = AssessedNeed.objects.select_for_update().get(pk=referral.need_id)
+    if need.status == status or (only_from and need.status not in only_from):
+        return
+    need.status = status
+    need.save(update_fields=["status"])
+
+
 @transaction.atomic
 def referral_create(*, case, need, service, reason: str, acting_user, follow_up_on: date | None = None) -> Referral:
     """A draft referral from a case and one of its needs to a service."""
@@ -107,6 +130,13 @@ def referral_create(*, case, need, service, reason: str, acting_user, follow_up_
     referral.full_clean()
     referral.save()
     _event(referral, from_status="", actor=acting_user)
+    if follow_up_on is not None:
+        follow_up_schedule(
+            case=case,
+            due_on=follow_up_on,
+            purpose=_("Check the referral to %(service)s") % {"service": service},
+            acting_user=acting_user,
+        )
     return referral
 
 
@@ -133,6 +163,7 @@ def referral_send(*, referral: Referral, acting_user, base_url: str = "") -> Ref
     referral.sent_at = timezone.now()
     previous = _move(referral, Status.SENT, ["sent_at"])
     _event(referral, from_status=previous, actor=acting_user)
+    _need_follows(referral, AssessedNeed.Status.IN_PROGRESS, only_from=(AssessedNeed.Status.IDENTIFIED,))
     recipient = provider_email(referral)
     if recipient:
         with translation.override("ka"):  # providers read Georgian
@@ -203,6 +234,7 @@ def referral_record_outcome(
     previous = _move(referral, Status.COMPLETED, ["outcome", "outcome_note", "feedback", "completed_at"])
     _rotate_link(referral)
     _event(referral, from_status=previous, actor=acting_user, note=note)
+    _need_follows(referral, NEED_STATUS_FOR_OUTCOME[outcome])
     return referral
 
 
@@ -236,6 +268,7 @@ def referral_answer_as_provider(
     elif answer == "outcome":
         referral.outcome, referral.outcome_note, referral.completed_at = outcome, note, timezone.now()
         previous = _move(referral, Status.COMPLETED, ["outcome", "outcome_note", "completed_at"])
+        _need_follows(referral, NEED_STATUS_FOR_OUTCOME[outcome])
     else:
         raise ValidationError(_("Unknown answer."))
     if referral.status in LINK_ENDING_STATUSES:

@@ -1,5 +1,7 @@
 """Referrals from a case need to a service, their history, outcome and letter; the provider's answer page."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,7 +23,7 @@ from ..forms import CancelForm, OutcomeForm, ProviderDeclineForm, ProviderOutcom
 from ..metrics import referral_metrics
 from ..models import Referral
 from ..permissions import can_change_referral, can_refer, can_see_referral_metrics, referrals_visible_to
-from ..selectors import services_for_need, state_programme_implementers
+from ..selectors import services_for_need, services_nearby_for_need, state_programme_implementers
 from ..services import (
     referral_answer_as_provider,
     referral_cancel,
@@ -66,6 +68,7 @@ def need_services(request, case_pk, need_pk):
     implementers = state_programme_implementers(region=municipality.region if municipality else None)
     context = {"case": case, "need": need, "services": services, "form": form, "implementers": implementers}
     context["can_refer"] = can_refer(request.user, case)
+    context["nearby"] = services_nearby_for_need(user=request.user, need=need.need, municipality=municipality)
     return render(request, "referrals/need_services.html", context)
 
 
@@ -84,7 +87,14 @@ def referral_detail(request, pk):
 
 
 def _consent_message(request, referral: Referral, error: ConsentMissing):
-    link = reverse("reintegration:consent-add", kwargs={"pk": referral.case_id})
+    query = urlencode(
+        {
+            "purpose": "sharing",
+            "provider": referral.service.organization.name_ka,
+            "next": reverse("referrals:referral-detail", kwargs={"pk": referral.pk}),
+        }
+    )
+    link = reverse("reintegration:consent-add", kwargs={"pk": referral.case_id}) + "?" + query
     messages.error(request, format_html('{} <a href="{}">{}</a>', error.messages[0], link, _("Record the consent")))
 
 

@@ -14,7 +14,7 @@ from hubs.models import Hub
 from hubs.permissions import works_at
 
 from .. import permissions as perms
-from ..models import Beneficiary, Case, CaseNumberCounter, CaseTransfer
+from ..models import Beneficiary, Case, CaseNumberCounter, CaseTransfer, FollowUp
 from ._common import check_version, move_case
 
 BENEFICIARY_EDIT_FIELDS = [
@@ -277,6 +277,10 @@ def case_approve_closure(*, case: Case, acting_user: User, note: str = "") -> Ca
     authorize(perms.can_approve_closure(acting_user, case))
     case.closed_on = timezone.localdate()
     move_case(case, Case.Status.CLOSED, acting_user=acting_user, note=note, extra_fields=("closed_on",))
+    # No orphan tasks: the closed case's pending follow-ups are closed with it.
+    for follow_up in FollowUp.objects.pending().select_for_update().filter(case=case):
+        follow_up.done_at, follow_up.outcome = timezone.now(), _("Closed with the case.")
+        follow_up.save(update_fields=["done_at", "outcome"])
     return case
 
 

@@ -69,6 +69,7 @@ ROUTES = {
         kwargs=lambda w: {"pk": w.objects["case"].beneficiary_id},
     ),
     "reintegration:break-glass-review": Route(expect=only(OK, ["officer"])),
+    "reintegration:unmet-needs": Route(expect=only(OK, ["officer"])),
     "reintegration:transfer-detail": Route(
         expect=everyone(HIDDEN) | {"hub_lead": OK, "other_hub_counsellor": OK, "officer": OK},
         kwargs=lambda w: {"pk": w.objects["transfer"].pk},

@@ -29,9 +29,10 @@ from .casework import (
     session_add,
 )
 from .intake import case_open_existing, intake
-from .work import beneficiary_export, break_glass_review, my_work
+from .work import beneficiary_export, break_glass_review, my_work, unmet_needs
 
 __all__ = [
+    "unmet_needs",
     "action_add",
     "action_status",
     "assessment_add",

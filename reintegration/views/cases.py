@@ -26,7 +26,12 @@ def case_list(request):
     page = CappedPaginator(filterset.qs).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"filter": filterset, "page": page, "query": query.urlencode()}
+    context = {
+        "filter": filterset,
+        "page": page,
+        "query": query.urlencode(),
+        "can_take_intake": perms.can_take_intake(request.user),
+    }
     return render(request, "reintegration/case_list.html", context)
 
 

@@ -5,6 +5,7 @@ from functools import partial
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,6 +27,7 @@ from ..forms import (
     SessionForm,
     StatusForm,
 )
+from ..providers import provider_choices
 from ._helpers import case_or_404
 
 
@@ -36,19 +38,37 @@ def _workable_case(request, pk):
     return case
 
 
-def _form_page(request, case, form, title, save, *, success, template="reintegration/case_form_page.html"):
+def _form_page(request, case, form, title, save, *, success, template="reintegration/case_form_page.html", next_url=""):
     """Shared GET/POST flow of the small 'add X to this case' forms: ``save`` is a service."""
     posted = request.method == "POST" and form.is_valid()
     if posted and run(request, success, save, form=form, acting_user=request.user, **form.cleaned_data):
-        return redirect(case.get_absolute_url())
-    return render(request, template, {"case": case, "form": form, "title": title})
+        return redirect(next_url or case.get_absolute_url())
+    return render(request, template, {"case": case, "form": form, "title": title, "next_url": next_url})
+
+
+def _safe_next(request) -> str:
+    """A same-site address to return to after saving (e.g. the referral that asked for consent)."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure())
+    return target if allowed else ""
 
 
 def consent_add(request, pk: int):
+    """The provider comes from the directory; `?purpose=sharing&provider=…&next=…` pre-fills the form
+    from a refused referral and returns to it."""
     case = _workable_case(request, pk)
-    form = ConsentForm(request.POST or None)
+    initial = {"purpose": request.GET.get("purpose"), "provider_name": request.GET.get("provider")}
+    form = ConsentForm(request.POST or None, initial=initial, providers=provider_choices(request.user))
     save = partial(services.consent_record, beneficiary=case.beneficiary, hub=case.hub)
-    return _form_page(request, case, form, _("Record consent"), save, success=_("The consent is recorded."))
+    return _form_page(
+        request,
+        case,
+        form,
+        _("Record consent"),
+        save,
+        success=_("The consent is recorded."),
+        next_url=_safe_next(request),
+    )
 
 
 @require_POST
@@ -124,7 +144,7 @@ def need_status(request, pk: int, need_pk: int):
         services.assessed_need_set_status(need=need, status=form.data.get("status", ""), acting_user=request.user)
     if not outcome.ok:
         return redirect(case.get_absolute_url())
-    return redirect(case.get_absolute_url())
+    return redirect(_safe_next(request) or case.get_absolute_url())
 
 
 def session_add(request, pk: int):

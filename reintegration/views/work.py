@@ -15,6 +15,7 @@ from .. import permissions as perms
 from .. import services
 from ..models import Case, CaseTransfer, FollowUp
 from ..panels import work_items_for
+from ..selectors import unmet_needs_per_hub
 from ._helpers import beneficiary_or_404
 
 
@@ -66,3 +67,9 @@ def beneficiary_export(request, pk: int):
     response = HttpResponse(content, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="beneficiary-{person.pk}.json"'
     return response
+
+
+@require(perms.can_see_unmet_needs)
+def unmet_needs(request):
+    """Needs no service could meet, per hub: gaps the officer takes up with the directory."""
+    return render(request, "reintegration/unmet_needs.html", {"rows": unmet_needs_per_hub(request.user)})

@@ -5,3 +5,29 @@ document.addEventListener("click", (event) => {
     event.preventDefault();
   }
 });
+
+// Tables on narrow screens. A table marked .table-stack becomes one card per row below 768 px:
+// each cell is labelled with its column header. Any other table in the page scrolls inside its own
+// box instead of widening the page (apps need not remember a .table-responsive wrapper).
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("main table.table-stack").forEach((table) => {
+    const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+    table.querySelectorAll("tbody tr").forEach((row) => {
+      [...row.children].forEach((cell, index) => {
+        if (headers[index] && !cell.hasAttribute("colspan")) cell.dataset.label = headers[index];
+      });
+    });
+  });
+  document.querySelectorAll("main table:not(.table-stack)").forEach((table) => {
+    if (table.closest(".table-responsive")) return;
+    const wrapper = document.createElement("div");
+    wrapper.className = "table-responsive";
+    table.parentNode.insertBefore(wrapper, table);
+    wrapper.appendChild(table);
+  });
+});
+
+// A print button (e.g. on a referral guide edition): <button data-print>.
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});
