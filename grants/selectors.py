@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q
 from . import permissions
 from .models import Application, CommitteeMembership, GrantCycle, Proposal, Review, Score
 from .ranking import CriterionSpec, ProposalSpec, Ranked, aggregate, rank
+from .subjects import subject_type_of
 
 
 def criterion_specs(cycle: GrantCycle) -> list[CriterionSpec]:
@@ -98,6 +99,10 @@ def applications_for_list(user):
 def committee_view_of(proposal: Proposal) -> dict:
     """What a committee member may read about a proposal: team composition and the plan only."""
     subject = proposal.subject
+    registered = subject_type_of(subject)
+    if registered is not None:
+        context = registered.committee_context(subject) if registered.committee_context else {}
+        return {"subject": subject, "subject_template": registered.committee_template, **context}
     if isinstance(subject, Application):
         return {
             "application": subject,
