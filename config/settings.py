@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
 ]
 # The project's own apps, lowest first: a lower app never imports a higher one.
-LOCAL_APPS = ["accounts", "hubs", "reintegration", "referrals", "grants", "surveys", "dashboard"]
+LOCAL_APPS = ["accounts", "hubs", "reintegration", "referrals", "grants", "surveys", "community", "dashboard"]
 INSTALLED_APPS += LOCAL_APPS
 
 MIDDLEWARE = [

@@ -10,5 +10,6 @@ urlpatterns = [
     path("api/hsds/", include("referrals.api_urls")),
     path("grants/", include("grants.urls")),
     path("surveys/", include("surveys.urls")),
+    path("community/", include("community.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,26 +5,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('grants', '0001_initial'),
+        ("grants", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CycleMinutes',
+            name="CycleMinutes",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(max_length=5, verbose_name='language')),
-                ('body', models.TextField(editable=False, verbose_name='minutes as decided')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='minutes', to='grants.grantcycle', verbose_name='grant cycle')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("language", models.CharField(max_length=5, verbose_name="language")),
+                ("body", models.TextField(editable=False, verbose_name="minutes as decided")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="minutes",
+                        to="grants.grantcycle",
+                        verbose_name="grant cycle",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'minutes',
-                'verbose_name_plural': 'minutes',
-                'ordering': ['cycle', 'language'],
-                'constraints': [models.UniqueConstraint(fields=('cycle', 'language'), name='one_minutes_per_language')],
+                "verbose_name": "minutes",
+                "verbose_name_plural": "minutes",
+                "ordering": ["cycle", "language"],
+                "constraints": [models.UniqueConstraint(fields=("cycle", "language"), name="one_minutes_per_language")],
             },
         ),
     ]
