@@ -76,6 +76,18 @@ def priorities_visible_to(user) -> QuerySet[ConsultationPriority]:
     return ConsultationPriority.objects.filter(consultation__in=consultations_visible_to(user))
 
 
+def community_cycles_visible_to(user):
+    """Community grant cycles: officers see all; hub staff those open in their municipalities."""
+    from grants.models import GrantCycle
+
+    cycles = GrantCycle.objects.filter(kind=GrantCycle.Kind.COMMUNITY)
+    if is_officer(user):
+        return cycles
+    if is_hub_staff(user):
+        return cycles.filter(pk__in=GrantCycle.objects.filter(municipalities__in=municipalities_of(user)).values("pk"))
+    return cycles.none()
+
+
 # Ideas -----------------------------------------------------------------------------------------
 
 

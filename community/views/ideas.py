@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import get_in_scope_or_404, require
 from accounts.permissions import is_officer
-from grants.models import GrantCycle
 from grants.permissions import cycles_visible_to
 from hubs.models import Municipality
 
@@ -39,19 +38,9 @@ def _url(idea) -> str:
     return reverse("community:idea-detail", kwargs={"pk": idea.pk})
 
 
-def _community_cycles(user):
-    """Officers see every community cycle; hub staff see the cycles open in their municipalities."""
-    cycles = GrantCycle.objects.filter(kind=GrantCycle.Kind.COMMUNITY)
-    if is_officer(user):
-        return cycles
-    return (cycles & cycles_visible_to(user)) | cycles.filter(
-        municipalities__in=permissions.municipalities_of(user)
-    ).distinct()
-
-
 @require(permissions.can_see_community)
 def cycle_detail(request, pk):
-    cycle = get_in_scope_or_404(request, _community_cycles(request.user), pk=pk)
+    cycle = get_in_scope_or_404(request, permissions.community_cycles_visible_to(request.user), pk=pk)
     context = {
         "cycle": cycle,
         "summary": selectors.cycle_summary(cycle, request.user),
@@ -64,7 +53,7 @@ def cycle_detail(request, pk):
 
 @require(permissions.can_see_community)
 def idea_create(request, pk):
-    cycle = get_in_scope_or_404(request, _community_cycles(request.user), pk=pk)
+    cycle = get_in_scope_or_404(request, permissions.community_cycles_visible_to(request.user), pk=pk)
     allow(request, permissions.can_enter_idea(request.user, cycle))
     places = (
         None
