@@ -86,17 +86,18 @@ def tranche_approve_report(*, tranche: InitiativeTranche, acting_user) -> Initia
     return tranche
 
 
-def tranche_release_blockers(tranche: InitiativeTranche) -> list[str]:
-    """The same gates as business grants: approved report, a visit where the cycle asks, order."""
+def tranche_release_blockers(tranche: InitiativeTranche, siblings: list | None = None) -> list[str]:
+    """The same gates as business grants: approved report, a visit where the cycle asks, order.
+
+    ``siblings`` (the initiative's tranches, visits prefetched) lets a page check every tranche at once.
+    """
+    siblings = siblings if siblings is not None else list(tranche.initiative.tranches.all())
     blockers = []
     if tranche.report_approved_at is None:
         blockers.append(_("The milestone report is not approved."))
-    if tranche.initiative.idea.cycle.monitoring_visit_required and not tranche.visits.exists():
+    if tranche.initiative.idea.cycle.monitoring_visit_required and not tranche.visits.all():
         blockers.append(_("This cycle requires a monitoring visit before each tranche."))
-    earlier = tranche.initiative.tranches.filter(number__lt=tranche.number).exclude(
-        status=InitiativeTranche.Status.RELEASED
-    )
-    if earlier.exists():
+    if any(s.number < tranche.number and s.status != InitiativeTranche.Status.RELEASED for s in siblings):
         blockers.append(_("An earlier tranche is not released yet."))
     return [str(b) for b in blockers]
 

@@ -40,7 +40,7 @@ def initiative_detail(request, pk):
     for tranche in context["tranches"]:
         if tranche.status == "planned":
             tranche.initiative = initiative
-            context["blockers"][tranche.pk] = services.tranche_release_blockers(tranche)
+            context["blockers"][tranche.pk] = services.tranche_release_blockers(tranche, context["tranches"])
     return render(request, "community/initiative_detail.html", context)
 
 
