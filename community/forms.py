@@ -57,7 +57,10 @@ class ConsultationForm(CrispyFormMixin, forms.ModelForm):
 
 class SurveyLinkForm(CrispyFormMixin, forms.Form):
     survey_round = forms.ModelChoiceField(
-        label=_("Community-priorities survey round"), queryset=Round.objects.none(), required=False
+        label=_("Community-priorities survey round"),
+        queryset=Round.objects.none(),
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
 
     def __init__(self, *args, **kwargs):

@@ -10,6 +10,7 @@
     data: { labels: chart.labels, datasets: [{ label: chart.label, data: chart.votes, backgroundColor: "#0d6efd" }] },
     options: {
       indexAxis: "y",
+      animation: false,
       plugins: { legend: { display: false } },
       scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
     },
