@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
+from accounts.pdf import pdf_text
 from community.models import (
     Consultation,
     ConsultationPriority,
@@ -157,6 +158,8 @@ def test_a_community_cycle_runs_from_consultation_to_completion(people, django_c
             client.post(reverse("grants:score-save", args=[proposal.pk, criterion.pk]), {"value": 4, "comment": ""})
         client.post(reverse("grants:review-submit", args=[proposal.pk]))
     chair = _as(voters[0])
+    detail = chair.get(reverse("grants:proposal-detail", args=[proposal.pk])).content.decode()
+    assert 'data-testid="idea"' in detail and "მილსადენის რეაბილიტაცია" in detail and "11\xa0000,00" in detail
     assert chair.get(reverse("grants:scoring-close", args=[cycle.pk])).context["pending"] == 0
     chair.post(reverse("grants:scoring-close", args=[cycle.pk]))
     chair.post(reverse("grants:decision-record", args=[proposal.pk]), {"outcome": "selected", "reason": ""})
@@ -165,6 +168,8 @@ def test_a_community_cycle_runs_from_consultation_to_completion(people, django_c
     cycle.refresh_from_db()
     assert cycle.status == GrantCycle.Status.DECIDED and idea.status == Idea.Status.SELECTED
     assert CycleMinutes.objects.filter(cycle=cycle).count() == 2
+    feedback = pdf_text(chair.get(reverse("grants:proposal-feedback", args=[proposal.pk]) + "?lang=ka").content)
+    assert idea.reference in feedback
 
     # 6. The grant and its implementation, followed by the expert; tranches gated.
     officer.post(
