@@ -1,9 +1,9 @@
 """Forms check shape; the services check the rules."""
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import CrispyFormMixin, DateInput
@@ -50,7 +50,7 @@ class ConsultationForm(CrispyFormMixin, forms.ModelForm):
 
     def clean_date(self):
         value = self.cleaned_data["date"]
-        if value > date.today():
+        if value > timezone.localdate():
             raise forms.ValidationError(_("A consultation is recorded once it has taken place."))
         return value
 

@@ -2,6 +2,7 @@
 
 from functools import partial
 
+from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -85,11 +86,8 @@ def photo_add(request, pk):
         run(request, _("The photo is added."), services.photo_add, initiative=initiative,
             acting_user=request.user, **form.cleaned_data)  # fmt: skip
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                from django.contrib import messages
-
-                messages.error(request, error)
+        for error in form.errors.get("file", []):
+            messages.error(request, error)
     return redirect(_url(initiative))
 
 
