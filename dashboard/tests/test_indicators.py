@@ -13,6 +13,8 @@ from .fixtures import build
 pytestmark = pytest.mark.django_db
 
 OTHER_HELPERS = {
+    "community_initiatives_awarded",
+    "community_initiatives_completed",
     "committee_meetings",
     "policy_report_delivered",
     "reintegration_improved_share",
