@@ -60,7 +60,18 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_email",  # the emailed code that lets a person set up an authenticator
 ]
 # The project's own apps, lowest first: a lower app never imports a higher one.
-LOCAL_APPS = ["accounts", "hubs", "coordination", "reintegration", "rss", "referrals", "grants", "surveys", "dashboard"]
+LOCAL_APPS = [
+    "accounts",
+    "hubs",
+    "coordination",
+    "reintegration",
+    "rss",
+    "referrals",
+    "grants",
+    "surveys",
+    "community",
+    "dashboard",
+]
 INSTALLED_APPS += LOCAL_APPS
 
 MIDDLEWARE = [

@@ -12,5 +12,6 @@ urlpatterns = [
     path("grants/", include("grants.urls")),
     path("surveys/", include("surveys.urls")),
     path("coordination/", include("coordination.urls")),
+    path("community/", include("community.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -114,6 +114,21 @@ class CycleEventAdmin(admin.ModelAdmin):
     list_select_related = ["cycle", "actor"]
 
 
+@admin.register(models.CycleMinutes)
+class CycleMinutesAdmin(admin.ModelAdmin):
+    """Read-only: the minutes stay as they were when the cycle was decided."""
+
+    list_display = ["cycle", "language", "created_at"]
+    list_select_related = ["cycle"]
+    readonly_fields = ["cycle", "language", "body", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 class TeamMemberInline(admin.TabularInline):
     model = models.TeamMember
     extra = 0

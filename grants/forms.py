@@ -75,12 +75,24 @@ class CriterionForm(CrispyFormMixin, forms.ModelForm):
 
 
 class CommitteeMemberForm(CrispyFormMixin, forms.ModelForm):
-    user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.filter(is_active=True))
+    """Seat a person who has an account, or invite a new one by email (they set a password)."""
+
+    user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.filter(is_active=True), required=False)
+    full_name = forms.CharField(label=_("Or a new person: full name"), max_length=200, required=False)
+    email = forms.EmailField(label=_("Email address for the invitation"), required=False)
 
     class Meta:
         model = CommitteeMembership
-        fields = ["user", "role", "organisation", "personal_number", "start_date"]
+        fields = ["user", "full_name", "email", "role", "organisation", "personal_number", "start_date"]
         widgets = {"start_date": DateInput}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("user") and (data.get("email") or data.get("full_name")):
+            raise forms.ValidationError(_("Choose a person or invite a new one, not both."))
+        if not data.get("user") and not (data.get("email") and data.get("full_name")):
+            raise forms.ValidationError(_("Choose a person, or give the new person's name and email address."))
+        return data
 
 
 class ConflictForm(forms.Form):

@@ -99,7 +99,8 @@ def is_rapporteur_of(user, cycle: GrantCycle) -> bool:
 
 
 def can_close_scoring(user, cycle: GrantCycle) -> bool:
-    return (is_chair_of(user, cycle) or is_officer(user)) and cycle.scoring_open
+    """Only the chair closes scoring (after a confirmation that shows the reviews still pending)."""
+    return is_chair_of(user, cycle) and cycle.scoring_open
 
 
 def can_see_ranking(user, cycle: GrantCycle) -> bool:

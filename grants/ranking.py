@@ -1,11 +1,14 @@
 """Aggregation and ranking of the committee's scores: pure functions over plain values.
 
 Only submitted reviews count: recused and abstaining members are left out of every figure.
-A weighted total is the weighted mean of the per-criterion means, on the criteria's own scale.
+A weighted total is the weighted mean of the per-criterion means, on the criteria's own scale
+(the weights are normalised: divided by their sum). Minimums, ranks and ties are judged on the
+exact, unrounded values (``exact_mean``, ``exact_total``); ``mean`` and ``total`` are the same
+values rounded to two decimals, for display only.
 """
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 from django.utils.translation import gettext as _
 
@@ -18,6 +21,13 @@ TWO = Decimal("0.01")
 
 def q2(value: Decimal) -> Decimal:
     return value.quantize(TWO, rounding=ROUND_HALF_UP)
+
+
+def shown(value: Decimal, against: Decimal) -> Decimal:
+    """Two decimals, or four where two would hide the difference from ``against``."""
+    if q2(value) == q2(against) and value != against:
+        return value.quantize(Decimal("0.0001"), rounding=ROUND_DOWN if value < against else ROUND_UP)
+    return q2(value)
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,7 @@ class CriterionResult:
     spread: int | None
     disagreement: bool
     below_minimum: bool
+    exact_mean: Decimal | None = None
 
 
 @dataclass
@@ -56,6 +67,7 @@ class Aggregate:
     total: Decimal | None
     total_minimum: Decimal
     failures: list[str] = field(default_factory=list)
+    exact_total: Decimal | None = None
 
     @property
     def passes(self) -> bool:
@@ -67,8 +79,8 @@ class Aggregate:
 
     def mean_of(self, criterion_pk: int | None) -> Decimal:
         for result in self.criteria:
-            if result.criterion.pk == criterion_pk and result.mean is not None:
-                return result.mean
+            if result.criterion.pk == criterion_pk and result.exact_mean is not None:
+                return result.exact_mean
         return Decimal(0)
 
 
@@ -95,26 +107,32 @@ def aggregate(
                 spread=spread,
                 disagreement=spread is not None and spread >= disagreement_spread,
                 below_minimum=mean is None or mean < criterion.minimum,
+                exact_mean=mean,
             )
         )
         if mean is not None:
             weighted += mean * criterion.weight
             weights += criterion.weight
-    total = q2(weighted / weights) if counted and weights else None
-    result = Aggregate(proposal, results, counted, total, total_minimum)
-    if not counted or total is None:
+    exact = weighted / weights if counted and weights else None
+    total = q2(exact) if exact is not None else None
+    result = Aggregate(proposal, results, counted, total, total_minimum, exact_total=exact)
+    if not counted or exact is None:
         result.failures.append(_("No member's scores count for this proposal."))
         return result
     for item in results:
         if item.below_minimum:
             result.failures.append(
                 _("%(criterion)s: mean %(mean)s is below the minimum of %(minimum)s.")
-                % {"criterion": item.criterion.name, "mean": item.mean, "minimum": item.criterion.minimum}
+                % {
+                    "criterion": item.criterion.name,
+                    "mean": shown(item.exact_mean, item.criterion.minimum) if item.exact_mean is not None else "—",
+                    "minimum": item.criterion.minimum,
+                }
             )
-    if total < total_minimum:
+    if exact < total_minimum:
         result.failures.append(
             _("Weighted total %(total)s is below the minimum of %(minimum)s.")
-            % {"total": total, "minimum": total_minimum}
+            % {"total": shown(exact, total_minimum), "minimum": total_minimum}
         )
     return result
 
@@ -191,22 +209,38 @@ def _order_tied(group: list[Aggregate], rules: list[str], criterion_pk, placed: 
         yield best, reason
 
 
+def _near_ties(item: Aggregate, passing: list[Aggregate]) -> list[str]:
+    """Totals that print alike but differ: the position follows the unrounded values."""
+    return [
+        _("Shown as %(total)s like %(other)s, but ranked on the unrounded totals: %(mine)s against %(theirs)s.")
+        % {
+            "total": item.total,
+            "other": other.proposal.reference,
+            "mine": shown(item.exact_total, other.exact_total),
+            "theirs": shown(other.exact_total, item.exact_total),
+        }
+        for other in sorted(passing, key=lambda a: a.proposal.reference)
+        if other is not item and other.total == item.total and other.exact_total != item.exact_total
+    ]
+
+
 def rank(
     aggregates: list[Aggregate], *, budget: Decimal, tie_breaks: list[str], criterion_pk: int | None = None
 ) -> list[Ranked]:
     """Passing proposals in order with the funded line drawn by the budget; failing ones after."""
     rules = [r for r in tie_breaks if r in TieBreak.values and (r != TieBreak.CRITERION or criterion_pk)]
     passing = [a for a in aggregates if a.passes]
-    totals = sorted({a.total for a in passing}, reverse=True)
+    totals = sorted({a.exact_total for a in passing}, reverse=True)
     ranked, placed, cumulative, line_drawn = [], [], Decimal(0), False
     for total in totals:
-        group = [a for a in passing if a.total == total]
+        group = [a for a in passing if a.exact_total == total]
         for item, tie_reason in _order_tied(group, rules, criterion_pk, placed):
             position = len(ranked) + 1
             amount = item.proposal.requested_amount
             lines = [_("Weighted total %(total)s meets every minimum.") % {"total": item.total}]
             if tie_reason:
                 lines.append(tie_reason)
+            lines.extend(_near_ties(item, passing))
             if not line_drawn and cumulative + amount <= budget:
                 cumulative += amount
                 outcome = Decision.Outcome.SELECTED

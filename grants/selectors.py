@@ -10,6 +10,7 @@ from reintegration.selectors import Person, shares_a_household
 from . import permissions
 from .models import Application, CommitteeMembership, GrantCycle, Proposal, Review, Score
 from .ranking import CriterionSpec, ProposalSpec, Ranked, aggregate, rank
+from .subjects import committee_subject
 
 
 def criterion_specs(cycle: GrantCycle) -> list[CriterionSpec]:
@@ -101,6 +102,10 @@ def applications_for_list(user):
 def committee_view_of(proposal: Proposal) -> dict:
     """What a committee member may read about a proposal: team composition and the plan only."""
     subject = proposal.subject
+    registered = committee_subject(subject)
+    if registered.committee_template:
+        context = registered.committee_context(subject) if registered.committee_context else {}
+        return {"subject": subject, "subject_template": registered.committee_template, **context}
     if isinstance(subject, Application):
         return {
             "application": subject,

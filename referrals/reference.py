@@ -9,6 +9,9 @@ date from 2017-2020, so an officer confirms each before it counts as current.
 MINISTRY = "moh-idp-labour"
 AGENCY = "livelihoods-agency"
 IOM = "iom-georgia"
+MRDI = "regional-development-ministry"
+RDA = "rural-development-agency"
+ENTERPRISE_GEORGIA = "enterprise-georgia"
 
 STATE_ELIGIBILITY_KA = (
     "საქართველოს მოქალაქეები ან საქართველოში სტატუსის მქონე მოქალაქეობის არმქონე პირები, რომლებიც "
@@ -128,6 +131,40 @@ ORGANIZATIONS = [
         "სახელმწიფო სარეინტეგრაციო პროგრამის განმახორციელებელი: კახეთი.",
         "Implements the state reintegration programme in Kakheti.",
         "",
+        "",
+        [],
+    ),
+    # Alternative funding schemes (category "funding"): where an unfunded community idea is referred.
+    (
+        MRDI,
+        "state",
+        "საქართველოს რეგიონული განვითარებისა და ინფრასტრუქტურის სამინისტრო",
+        "Ministry of Regional Development and Infrastructure of Georgia",
+        "სამინისტრო კოორდინაციას უწევს სოფლის მხარდაჭერის პროგრამას და რეგიონული განვითარების ფონდის პროექტებს.",
+        "The ministry coordinates the Village Support Programme and the Regional Development Fund's projects.",
+        "https://www.mrdi.gov.ge",
+        "",
+        [],
+    ),
+    (
+        RDA,
+        "state",
+        "სსიპ სოფლის განვითარების სააგენტო",
+        "LEPL Rural Development Agency",
+        "სოფლის მეურნეობისა და სოფლის განვითარების სახელმწიფო პროგრამების განმახორციელებელი სააგენტო.",
+        "The agency that runs the state's agriculture and rural development programmes.",
+        "https://www.rda.gov.ge",
+        "",
+        [],
+    ),
+    (
+        ENTERPRISE_GEORGIA,
+        "state",
+        "სსიპ მეწარმეობის განვითარების სააგენტო (აწარმოე საქართველოში)",
+        "LEPL Enterprise Georgia (Produce in Georgia)",
+        "მეწარმეობის ხელშეწყობის სახელმწიფო სააგენტო, მათ შორის მიკრო და მცირე გრანტები რეგიონებში.",
+        "The state agency for enterprise development, including micro and small grants in the regions.",
+        "https://www.enterprisegeorgia.gov.ge",
         "",
         [],
     ),
@@ -321,6 +358,45 @@ SERVICES = [
         "The agency's livelihood programmes; in future also the reintegration and integration programmes.",
         None,
         ["returnees", "vulnerable"],
+    ),
+    # Alternative funding schemes: an idea the community grant could not fund is referred to these.
+    (
+        "village-support-programme",
+        MRDI,
+        None,
+        "funding",
+        "სოფლის მხარდაჭერის პროგრამა",
+        "Village Support Programme",
+        "სახელმწიფო ბიუჯეტიდან დაფინანსებული მცირე ინფრასტრუქტურული პროექტები, რომლებსაც სოფლის მოსახლეობა "
+        "საერთო კრებაზე არჩევს; განაცხადი მუნიციპალიტეტის გავლით.",
+        "Small infrastructure projects funded from the state budget and chosen by the village's residents at a "
+        "general meeting; applications go through the municipality.",
+        None,
+        ["local_residents", "returnees"],
+    ),
+    (
+        "rda-cofinancing",
+        RDA,
+        None,
+        "funding",
+        "სოფლის განვითარების სააგენტო: სოფლის მეურნეობისა და სოფლის განვითარების თანადაფინანსება",
+        "Rural Development Agency: co-financing for agriculture and rural development",
+        "სოფლის მეურნეობისა და სოფლად მცირე საწარმოების პროექტების თანადაფინანსება სახელმწიფო პროგრამებით.",
+        "Co-financing of agricultural and small rural enterprise projects through state programmes.",
+        None,
+        ["local_residents", "returnees"],
+    ),
+    (
+        "enterprise-georgia-micro-grants",
+        ENTERPRISE_GEORGIA,
+        None,
+        "funding",
+        "აწარმოე საქართველოში: მიკრო და მცირე მეწარმეობის გრანტები",
+        "Produce in Georgia: micro and small business grants",
+        "მიკრო და მცირე მეწარმეობის გრანტები რეგიონებში; სოციალური და თემის საწარმოებისთვისაც.",
+        "Micro and small enterprise grants in the regions; also for social and community enterprises.",
+        None,
+        ["local_residents", "returnees", "potential_migrants"],
     ),
 ]
 

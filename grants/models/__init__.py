@@ -1,6 +1,6 @@
 from .applications import Application, TeamMember
 from .awards import Award, CompletionReport, Disbursement, MonitoringVisit, Tranche
-from .committee import Consensus, CycleEvent, Decision, Proposal, Review, Score
+from .committee import Consensus, CycleEvent, CycleMinutes, Decision, Proposal, Review, Score
 from .cycles import CommitteeMembership, Criterion, GrantCycle, TieBreak
 from .mentoring import BudgetLine, MentorAssignment, MentoringSession, Milestone, PlanVersion, Workshop
 
@@ -13,6 +13,7 @@ __all__ = [
     "Consensus",
     "Criterion",
     "CycleEvent",
+    "CycleMinutes",
     "Decision",
     "Disbursement",
     "GrantCycle",

@@ -7,6 +7,7 @@ later) through a generic relation; the committee code reads only the proposal's 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -220,3 +221,34 @@ class CycleEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cycle_id} · {self.action}"
+
+
+class CycleMinutes(models.Model):
+    """The minutes as rendered when the chair decided the cycle, per language; never changed after.
+
+    Later edits to scores, names or decisions (in the app or the admin) do not reach them.
+    """
+
+    cycle = models.ForeignKey(
+        GrantCycle, verbose_name=_("grant cycle"), on_delete=models.PROTECT, related_name="minutes"
+    )
+    language = models.CharField(_("language"), max_length=5)
+    body = models.TextField(_("minutes as decided"), editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+        ordering = ["cycle", "language"]
+        constraints = [models.UniqueConstraint(fields=["cycle", "language"], name="one_minutes_per_language")]
+
+    def __str__(self) -> str:
+        return f"{self.cycle_id} · {self.language}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(_("The minutes of a decided cycle cannot be changed."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("The minutes of a decided cycle cannot be changed."))

@@ -1,16 +1,18 @@
 """The committee's work on any kind of proposal: conflicts, scores, consensus, decisions."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.refusals import authorize
 from accounts.services import email_queue
 
 from .. import permissions
-from ..models import Consensus, Decision, GrantCycle, Proposal, Review, Score
+from ..models import Consensus, CycleMinutes, Decision, GrantCycle, Proposal, Review, Score
 from ..subjects import committee_subject
 from .common import check_transition, check_unlocked, event
 
@@ -18,6 +20,7 @@ __all__ = [
     "consensus_save",
     "cycle_decide",
     "decision_record",
+    "next_proposal_for",
     "proposal_create",
     "review_abstain",
     "review_confirm_no_conflict",
@@ -25,6 +28,7 @@ __all__ = [
     "review_for",
     "review_submit",
     "score_save",
+    "pending_reviews",
     "scoring_close",
     "system_conflicts",
 ]
@@ -168,10 +172,19 @@ def scoring_close(*, cycle: GrantCycle, acting_user) -> GrantCycle:
     if cycle.scoring_closed_at:
         return cycle
     authorize(permissions.can_close_scoring(acting_user, cycle))
+    pending = pending_reviews(cycle)
     cycle.scoring_closed_at = timezone.now()
     cycle.save(update_fields=["scoring_closed_at"])
-    event(cycle, actor=acting_user, action="scoring_closed")
+    event(cycle, actor=acting_user, action="scoring_closed", note=str(pending))
     return cycle
+
+
+def pending_reviews(cycle: GrantCycle) -> int:
+    """Reviews still owed: each voting seat on each proposal, less those submitted, recused or abstained."""
+    seats = cycle.committee.active().voting().count()
+    finished = Review.objects.filter(proposal__cycle=cycle, membership__in=cycle.committee.active().voting())
+    finished = finished.exclude(status__in=[Review.Status.PENDING, Review.Status.DRAFT]).count()
+    return max(seats * cycle.proposals.count() - finished, 0)
 
 
 @transaction.atomic
@@ -238,8 +251,32 @@ def cycle_decide(*, cycle: GrantCycle, acting_user) -> GrantCycle:
     cycle.status, cycle.decided_at = GrantCycle.Status.DECIDED, timezone.now()
     cycle.save(update_fields=["status", "decided_at"])
     event(cycle, actor=acting_user, action="status", from_status=from_status, to_status=cycle.status)
+    _store_minutes(cycle)
     _notify_decided(cycle)
     return cycle
+
+
+def _store_minutes(cycle: GrantCycle) -> None:
+    """Render the minutes from the record as it stands at decision time, once per language."""
+    from ..selectors import minutes_context
+
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            body = render_to_string("grants/_minutes_body.html", minutes_context(cycle))
+        CycleMinutes.objects.get_or_create(cycle=cycle, language=language, defaults={"body": body})
+
+
+def next_proposal_for(*, cycle: GrantCycle, user, after: Proposal | None = None) -> Proposal | None:
+    """The next proposal of the cycle still waiting for this member's review, in reference order."""
+    seat = permissions.seat_in(user, cycle)
+    if seat is None or not seat.votes:
+        return None
+    done = Review.objects.filter(membership=seat).exclude(status__in=[Review.Status.PENDING, Review.Status.DRAFT])
+    waiting = cycle.proposals.exclude(pk__in=done.values("proposal_id")).order_by("reference")
+    if after is not None:
+        later = waiting.filter(reference__gt=after.reference).first()
+        return later or waiting.exclude(pk=after.pk).first()
+    return waiting.first()
 
 
 def _notify_decided(cycle: GrantCycle) -> None:

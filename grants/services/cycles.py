@@ -2,10 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.refusals import authorize
+from accounts.services import email_queue, user_invite
 
 from .. import permissions
 from ..models import CommitteeMembership, Criterion, GrantCycle
@@ -13,6 +14,7 @@ from .common import check_transition, check_unlocked, event
 
 __all__ = [
     "committee_member_add",
+    "committee_member_invite",
     "criterion_add",
     "cycle_create",
     "cycle_transition",
@@ -79,7 +81,23 @@ def cycle_transition(*, cycle: GrantCycle, to_status: str, acting_user, note: st
     cycle.full_clean()
     cycle.save(update_fields=["status"])
     event(cycle, actor=acting_user, action="status", from_status=from_status, to_status=to_status, note=note)
+    if to_status == GrantCycle.Status.REVIEW:
+        _notify_seats(cycle, cycle.committee.active().voting(), scoring_opens=True)
     return cycle
+
+
+def _notify_seats(cycle: GrantCycle, seats, *, scoring_opens: bool) -> None:
+    """Each person in their own language: seated on the committee, or scoring is open."""
+    for seat in seats.select_related("user"):
+        with translation.override(seat.user.preferred_language or "ka"):
+            if scoring_opens:
+                subject = _("Scoring is open: “%(cycle)s”") % {"cycle": cycle.name}
+                body = _("The committee review of “%(cycle)s” has started. Sign in to score your proposals.")
+            else:
+                subject = _("You have a seat on the committee of “%(cycle)s”") % {"cycle": cycle.name}
+                body = _("You sit on the Grant Selection Committee of “%(cycle)s” as %(role)s.")
+            body = body % {"cycle": cycle.name, "role": seat.get_role_display()}
+        email_queue(subject=str(subject), body=str(body), to=[seat.user.email])
 
 
 @transaction.atomic
@@ -108,4 +126,16 @@ def committee_member_add(*, cycle: GrantCycle, user, role: str, acting_user, sta
     seat.full_clean()
     seat.save()
     event(cycle, actor=acting_user, action="member_added", note=seat.get_role_display())
+    _notify_seats(cycle, CommitteeMembership.objects.filter(pk=seat.pk), scoring_opens=False)
     return seat
+
+
+@transaction.atomic
+def committee_member_invite(
+    *, cycle: GrantCycle, email: str, full_name: str, role: str, acting_user, base_url: str, **fields
+) -> CommitteeMembership:
+    """Seat a person who has no account yet: they get an invitation link, like hub staff."""
+    authorize(permissions.can_manage_cycles(acting_user))
+    check_unlocked(cycle)
+    user = user_invite(email=email, full_name=full_name, acting_user=acting_user, base_url=base_url)
+    return committee_member_add(cycle=cycle, user=user, role=role, acting_user=acting_user, **fields)

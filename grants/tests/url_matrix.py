@@ -102,10 +102,9 @@ ROUTES = {
     ),
     "grants:criterion-add": Route(expect=OFFICER_ONLY, kwargs=_o("cycle")),
     "grants:committee-add": Route(expect=OFFICER_ONLY, kwargs=_o("cycle")),
-    # Scoring is open: only the chair or an officer may close it; committee members get 403.
+    # Only the chair closes scoring (none of the personas chairs this cycle); officers no longer may.
     "grants:scoring-close": Route(
-        writes=["officer"],
-        expect=everyone(HIDDEN) | dict.fromkeys(COMMITTEE, DENIED) | {"officer": REDIRECT},
+        expect=everyone(HIDDEN) | dict.fromkeys(COMMITTEE, DENIED) | {"officer": DENIED},
         kwargs=_o("cycle"),
         method="post",
     ),

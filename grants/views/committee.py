@@ -2,7 +2,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -64,6 +66,7 @@ def proposal_detail(request, pk):
         "reason_form": ReasonForm(),
         "consensus_form": ConsensusForm(initial=_consensus_initial(proposal)),
         "decision_form": DecisionForm(),
+        "next_proposal": services.next_proposal_for(cycle=cycle, user=user, after=proposal),
         **selectors.committee_view_of(proposal),
     }
     return render(request, "grants/proposal_detail.html", context)
@@ -144,7 +147,8 @@ def review_submit(request, pk):
     if request.method == "POST" and run(
         request, _("Your scores are submitted."), services.review_submit, review=review, acting_user=request.user
     ):
-        return redirect("grants:proposal-detail", pk=proposal.pk)
+        upcoming = services.next_proposal_for(cycle=proposal.cycle, user=request.user, after=proposal)
+        return redirect("grants:proposal-detail", pk=(upcoming or proposal).pk)
     scores = review.scores.select_related("criterion")
     return render(
         request, "grants/review_confirm_submit.html", {"proposal": proposal, "review": review, "scores": scores}
@@ -167,14 +171,17 @@ def review_abstain(request, pk):
     return redirect("grants:proposal-detail", pk=proposal.pk)
 
 
-@require_POST
 def scoring_close(request, pk):
+    """The chair only: a confirmation that says how many reviews are still pending, then POST."""
     cycle = get_in_scope_or_404(request, permissions.cycles_visible_to(request.user), pk=pk)
     if not permissions.can_close_scoring(request.user, cycle):
         deny(request)
-    services.scoring_close(cycle=cycle, acting_user=request.user)
-    messages.success(request, _("Scoring is closed; every score is now visible to the committee."))
-    return redirect("grants:cycle-ranking", pk=cycle.pk)
+    if request.method == "POST":
+        services.scoring_close(cycle=cycle, acting_user=request.user)
+        messages.success(request, _("Scoring is closed; every score is now visible to the committee."))
+        return redirect("grants:cycle-ranking", pk=cycle.pk)
+    context = {"cycle": cycle, "pending": services.pending_reviews(cycle)}
+    return render(request, "grants/grantcycle_confirm_close_scoring.html", context)
 
 
 def cycle_ranking(request, pk):
@@ -250,7 +257,12 @@ def cycle_minutes(request, pk):
     if not permissions.can_read_minutes(request.user, cycle):
         deny(request)
     with translation.override(_language(request)):
-        pdf = render_pdf("grants/minutes_pdf.html", selectors.minutes_context(cycle))
+        stored = cycle.minutes.filter(language=_language(request)).first()
+        if stored is not None:  # as rendered at decision time: later edits never reach it
+            body = mark_safe(stored.body)  # noqa: S308 (our own template's output, escaped when rendered)
+        else:  # a cycle decided before the minutes were stored
+            body = render_to_string("grants/_minutes_body.html", selectors.minutes_context(cycle))
+        pdf = render_pdf("grants/minutes_pdf.html", {"body": body})
     return pdf_response(pdf, f"minutes-{cycle.pk}-{_language(request)}.pdf")
 
 

@@ -129,13 +129,13 @@ def committee_add(request, pk):
     form = CommitteeMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        if run(
-            request,
-            _("Committee member added."),
-            services.committee_member_add,
-            cycle=cycle,
-            acting_user=request.user,
-            **data,
-        ):
+        email, full_name = data.pop("email"), data.pop("full_name")
+        if data["user"] is None:
+            data.pop("user")
+            service, done = services.committee_member_invite, _("The invitation was sent to %(email)s.")
+            data |= {"email": email, "full_name": full_name, "base_url": request.build_absolute_uri("/")}
+        else:
+            service, done = services.committee_member_add, _("Committee member added.")
+        if run(request, done % {"email": email}, service, cycle=cycle, acting_user=request.user, **data):
             return redirect("grants:cycle-detail", pk=cycle.pk)
     return render(request, "grants/committeemembership_form.html", {"form": form, "cycle": cycle})

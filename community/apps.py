@@ -1,0 +1,40 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityConfig(AppConfig):
+    name = "community"
+    verbose_name = _("Community revitalization")
+
+    def ready(self):
+        from accounts.navigation import NavItem, register
+        from accounts.roles import Role, register_role_holders, register_role_provider
+        from grants.subjects import register_committee_subject
+
+        from . import committee, permissions
+        from .models import ExpertAssignment, Idea
+
+        def expert_roles(user):
+            return [Role.MENTOR] if ExpertAssignment.objects.active().filter(expert=user).exists() else []
+
+        register_role_provider(expert_roles)
+        register_role_holders(ExpertAssignment, "expert")  # experts are not offered to hub leads as staff
+        register_committee_subject(
+            Idea,
+            decided=committee.idea_committee_decided,
+            conflicts=committee.idea_conflicts,
+            committee_template="community/_committee_idea.html",
+            committee_context=committee.committee_context,
+        )
+        register(
+            NavItem(
+                _("Community consultations"),
+                "community:consultation-list",
+                permissions.can_see_community,
+                order=62,
+                icon="megaphone",
+            )
+        )
+        register(
+            NavItem(_("Community ideas"), "community:idea-list", permissions.can_see_ideas, order=63, icon="lightbulb")
+        )
