@@ -54,12 +54,12 @@ def check_readable(path: str, name: str) -> None:
     decoder, position = codecs.getincrementaldecoder("utf-8-sig")(), 0
     with open(path, "rb") as handle:
         while chunk := handle.read(1 << 20):
-            if b"\x00" in chunk:
-                raise UnreadableFile("not_text")
             try:
                 decoder.decode(chunk)
             except UnicodeDecodeError as error:
                 raise UnreadableFile("not_utf8", position=position + error.start) from None
+            if b"\x00" in chunk:
+                raise UnreadableFile("not_text")
             position += len(chunk)
     try:
         decoder.decode(b"", final=True)

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -198,7 +198,7 @@ def comparison(request):
 def comparison_export(request):
     context = _comparison(request)
     if not (context["baseline"] and context["final"]):
-        raise Http404
+        return redirect("surveys:comparison")
     log_access(user=request.user, action=AccessLog.Action.EXPORT, obj=context["final"], path=request.path)
     book = exports.comparison_workbook(context["baseline"], context["final"], context["results"], context["weighted"])
     return _xlsx(book, f"survey-{context['baseline'].pk}-vs-{context['final'].pk}.xlsx")
