@@ -181,7 +181,8 @@ def test_dry_run_lists_exactly_the_problem_rows_then_each_ignored_column_once(
     assert (job.total_rows, job.valid_rows, job.problem_count) == (12, 10, 3)
     texts = [row["text"] for row in page.context["page"].object_list]
     assert texts == [
-        "Skip logic hides this question for this respondent (rule: ${worked_abroad} = 'y'), yet it has the answer “10”.",
+        "Skip logic hides this question for this respondent (rule: ${worked_abroad} = 'y'), "
+        "yet it has the answer “10”.",
         "Satisfaction is 1 to 5 (answer “9”, rule: . >= 1 and . <= 5)",
         "This column matches no question; it is ignored.",
     ]
