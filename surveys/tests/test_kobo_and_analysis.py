@@ -222,3 +222,20 @@ def test_analysis_page_shows_a_chart_without_a_cdn(client_for, officer, analysed
     page = client_for(officer).get(reverse("surveys:round-analysis", args=[analysed[0].pk])).content.decode()
     assert "vendor/chart.js/chart.umd.min.js" in page and 'id="survey-charts"' in page
     assert "http" not in page.split("survey-charts")[0].split("<script")[-1]
+
+
+def test_comparison_exports_as_xlsx_with_both_intervals_and_the_difference(client_for, officer, analysed):
+    from io import BytesIO
+
+    baseline, final = analysed
+    url = reverse("surveys:comparison-export") + f"?baseline={baseline.pk}&final={final.pk}"
+    response = client_for(officer).get(url)
+    book = load_workbook(BytesIO(b"".join(response.streaming_content)))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    income = next(row for row in rows if row[0] and str(row[0]).startswith("income"))
+    # baseline 700 (n 9), final 987.5 (n 8); difference 287.5 ± 1.96·√(75000/9 + 41250/8)
+    assert (income[2], income[5], income[6], income[9]) == (700, 9, 987.5, 8)
+    assert income[10:13] == (287.5, 59.86, 515.14)
+    se1 = (600000 / 8 / 9) ** 0.5  # baseline mean's standard error: sample variance 600000/8, n 9
+    assert (income[3], income[4]) == (round(700 - 1.96 * se1, 2), round(700 + 1.96 * se1, 2))
+    assert book.worksheets[1].max_row == 6  # the methods, one paragraph a row
