@@ -50,7 +50,7 @@ METHODS = [
         "cut to 0–100%."
     ),
     gettext_lazy(
-        "Means: m = Σw·x / Σw; s² = Σw·(x − m)² / Σw · n / (n − 1); 95% interval m ± 1.96·√(s² / n). "
+        "Means: m = Σw·x / Σw; s² = Σw·(x − m)² / Σw · n / (n − 1); 95% CI m ± 1.96·√(s² / n). "
         "Ranks: the mean place given by those who ranked the choice."
     ),
     gettext_lazy(
@@ -59,7 +59,7 @@ METHODS = [
     ),
     gettext_lazy(
         "Baseline versus final: the difference d = final − baseline (percentage points for shares) with the "
-        "95% interval d ± 1.96·√(SE₁² + SE₂²), the two samples taken as independent."
+        "95% CI d ± 1.96·√(SE₁² + SE₂²), the two samples taken as independent."
     ),
     gettext_lazy(
         "Cells with fewer than 5 respondents are flagged ⚠; partners see “<5” instead of the figure, and a count "
