@@ -92,19 +92,20 @@ def test_entry_rejects_answers_that_break_constraints_and_required(client_for, c
     assert not Response.objects.exists()
 
 
-def test_entry_refuses_answers_that_skip_logic_hides(client_for, officer, round_a):
-    response = _post(client_for(officer), round_a, returnee="no", age="70", months_abroad="40")
+def test_entry_refuses_answers_that_skip_logic_hides(client_for, counsellor, round_a):
+    response = _post(client_for(counsellor), round_a, returnee="no", age="70", months_abroad="40")
     assert response.status_code == 200 and not Response.objects.exists()
-    assert response.context["form"].errors["months_abroad"] == [
-        "Skip logic hides this question for this respondent (rule: ${returnee} = 'yes'), yet it has the answer “40”."
+    assert response.context["form"].errors["months_abroad"] == [  # the enumerator reads Georgian
+        "გამოტოვების ლოგიკა ამ რესპონდენტისთვის ამ კითხვას მალავს (წესი: ${returnee} = 'yes'), "
+        "მაგრამ მას აქვს პასუხი „40“."
     ]
 
 
-def test_entry_refuses_an_answer_to_a_question_the_questionnaire_does_not_have(client_for, officer, round_a):
-    response = _post(client_for(officer), round_a, favourite_colour="blue")
+def test_entry_refuses_an_answer_to_a_question_the_questionnaire_does_not_have(client_for, counsellor, round_a):
+    response = _post(client_for(counsellor), round_a, favourite_colour="blue")
     assert response.status_code == 200 and not Response.objects.exists()
     assert response.context["form"].non_field_errors() == [
-        "The form sent answers to questions this questionnaire does not have: favourite_colour."
+        "ფორმამ გამოაგზავნა პასუხები კითხვებზე, რომლებიც ამ კითხვარში არ არის: favourite_colour."
     ]
 
 
