@@ -115,3 +115,16 @@ def test_rules_hide_skipped_questions_check_required_and_constraints():
         "age": "Age from 18 to 110 (answer “12”, rule: . >= 18 and . <= 110)",
         "months_abroad": "This question must be answered.",
     }
+
+
+def test_the_shipped_instruments_map_their_disaggregation_questions_by_themselves():
+    from surveys.services import reference_load
+
+    reference_load()
+    for version in InstrumentVersion.objects.filter(source=InstrumentVersion.Source.REFERENCE):
+        assert (version.sex_question.name, version.sex_female, version.sex_male) == ("sex", "female", "male")
+        assert (version.age_question.name, version.returnee_question.name, version.returnee_yes) == (
+            "age",
+            "returnee",
+            "yes",
+        )
