@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install run test worker beat lint format messages messages-check check-deploy clean
+.PHONY: install run test worker beat lint format messages messages-check check-deploy clean bench-pages
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -65,3 +65,9 @@ check-deploy: install
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache
+
+# Page timings at two data sizes in one run (PostgreSQL; seeds bench_small/bench_large once): see bench/RESULTS.md.
+SMALL ?= 1000
+LARGE ?= 100000
+bench-pages: install
+	$(PY) bench/pages.py --small $(SMALL) --large $(LARGE)
