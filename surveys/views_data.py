@@ -24,7 +24,6 @@ from .permissions import (
 )
 from .problems import problem_text
 
-MUNICIPALITY_CHOICE = (ImportJob.Status.NEEDS_MUNICIPALITY, ImportJob.Status.CHECKED)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -47,8 +46,17 @@ def import_detail(request, pk):
     page = Paginator(job.problems, 100).get_page(request.GET.get("page"))
     for item in page.object_list:  # stored as codes: read in the reader's language
         item["text"] = problem_text(item["code"], item.get("params")) if "code" in item else item.get("message", "")
-    form = MunicipalitySourceForm(job=job) if job.status in MUNICIPALITY_CHOICE else None
-    return render(request, "surveys/import_detail.html", {"job": job, "page": page, "municipality_form": form})
+    context = {"job": job, "page": page, "municipality_form": _municipality_form(job)}
+    return render(request, "surveys/import_detail.html", context)
+
+
+def _municipality_form(job: ImportJob) -> MunicipalitySourceForm | None:
+    """Asked when the file does not say; offered again before the import when the round has several."""
+    if job.status == ImportJob.Status.NEEDS_MUNICIPALITY or (
+        job.status == ImportJob.Status.CHECKED and job.round.targets.count() > 1
+    ):
+        return MunicipalitySourceForm(job=job)
+    return None
 
 
 def import_progress(request, pk):
