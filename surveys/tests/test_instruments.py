@@ -128,3 +128,22 @@ def test_the_shipped_instruments_map_their_disaggregation_questions_by_themselve
             "returnee",
             "yes",
         )
+
+
+def test_the_data_migration_maps_versions_made_before_the_mapping_by_their_question_names(world):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("surveys.migrations.0003_map_disaggregation_questions_by_name")
+    round_ = RoundFactory(municipalities=[world.hub_a.municipality])
+    response = ResponseFactory(round=round_, answers={"sex": "male", "age": 47, "returnee": "no"})
+    InstrumentVersion.objects.filter(pk=round_.version_id).update(
+        sex_question=None, sex_female="", sex_male="", age_question=None, returnee_question=None, returnee_yes=""
+    )
+    round_.responses.update(sex="", age_group="", is_returnee=None)
+    migration.forwards(apps, None)
+    version = InstrumentVersion.objects.get(pk=round_.version_id)
+    assert (version.sex_question.name, version.age_question.name, version.returnee_yes) == ("sex", "age", "yes")
+    response.refresh_from_db()
+    assert (response.sex, response.age_group, response.is_returnee) == ("male", "45-59", False)
