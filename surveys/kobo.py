@@ -341,10 +341,11 @@ def import_check(*, job_id: int) -> ImportJob:
             _save(job, processed_rows=seen)
     valid += _count_new(job, batch, others)
     count = _collect(problems, count, batch)
-    problems = _wrong_round(others) + problems + warnings
+    summary = _wrong_round(others)
+    problems = summary + problems + warnings
     _save(
         job, status=ImportJob.Status.FAILED if fatal else ImportJob.Status.CHECKED,
-        problems=problems[: ImportJob.MAX_PROBLEMS], problem_count=count + len(warnings) + len(_wrong_round(others)),
+        problems=problems[: ImportJob.MAX_PROBLEMS], problem_count=count + len(warnings) + len(summary),
         valid_rows=0 if fatal else valid, total_rows=seen, processed_rows=seen, finished_at=timezone.now(),
         columns=job.columns, error="no_uuid_column" if fatal else "",
     )  # fmt: skip
