@@ -124,9 +124,21 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "referrals.tasks.remind_unanswered_referrals",
         "schedule": crontab(hour=9, minute=0),
     },
+    "dashboard-refresh-indicators": {
+        "task": "dashboard.tasks.refresh_stale_indicators",
+        "schedule": crontab(minute="*/5"),
+    },
+    "dashboard-expire-exports": {
+        "task": "dashboard.tasks.expire_exports",
+        "schedule": crontab(minute=15),
+    },
 }
 REFERRAL_REMINDER_DAYS = env.int("REFERRAL_REMINDER_DAYS", default=7)
 REFERRAL_LINK_MAX_AGE_DAYS = env.int("REFERRAL_LINK_MAX_AGE_DAYS", default=30)
+# Indicator values older than this are recomputed in the background (shown meanwhile with their time).
+DASHBOARD_MAX_AGE_MINUTES = env.int("DASHBOARD_MAX_AGE_MINUTES", default=15)
+# How long an export's download link works.
+DASHBOARD_EXPORT_HOURS = env.int("DASHBOARD_EXPORT_HOURS", default=24)
 
 # Accounts, login and sessions
 AUTH_USER_MODEL = "accounts.User"

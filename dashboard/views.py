@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.permissions import has_role, is_hub_staff, is_officer, is_partner
 from accounts.roles import Role
+from dashboard.permissions import can_see_quality_queue, can_see_results
 from hubs.selectors import colleagues_for_home, hubs_by_region, hubs_for_home
 
 
@@ -27,6 +28,9 @@ def home(request):
     if context["show_hub_staff"]:
         context["colleagues"] = list(colleagues_for_home(user=user))
         context["my_hubs"] = list(hubs_for_home(user=user)) if not context["show_officer"] else []
+    context["show_results"] = can_see_results(user)
+    context["show_quality"] = can_see_quality_queue(user)
+    context["show_hub_lead"] = has_role(user, Role.HUB_LEAD)
     context["has_any_role"] = any(value for key, value in context.items() if key.startswith("show_"))
     return render(request, "dashboard/home.html", context)
 

@@ -125,6 +125,17 @@ def can_manage_trainings(user) -> bool:
     return is_officer(user)
 
 
+def can_see_training_figures(user) -> bool:
+    """Officers see every hub's training figures; a hub lead sees the hubs they lead."""
+    return is_officer(user) or has_role(user, Role.HUB_LEAD)
+
+
+def training_figure_hubs(user) -> QuerySet[Hub]:
+    if is_officer(user):
+        return Hub.objects.all()
+    return Hub.objects.filter(pk__in=hub_ids_of(user, Role.HUB_LEAD))
+
+
 def can_browse_trainings(user) -> bool:
     return is_officer(user) or has_role(user, Role.COUNSELLOR, Role.HUB_LEAD)
 

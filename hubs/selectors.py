@@ -158,10 +158,17 @@ def training_stats_by_hub(*, hubs: QuerySet[Hub]) -> list[Hub]:
     )
 
 
-def training_stats_total() -> dict:
-    stats = TrainingParticipant.objects.all().stats()
-    stats["cascade_sessions"] = TrainingEvent.objects.filter(format=TrainingEvent.Format.CASCADE).count()
-    stats["tot_events"] = TrainingEvent.objects.filter(format=TrainingEvent.Format.TOT).count()
+def training_stats_total(*, hub_ids: list[int] | None = None) -> dict:
+    """Programme totals; with ``hub_ids``, only those hubs' participants, their cascade sessions and
+    the ToT events their staff attended."""
+    participants = TrainingParticipant.objects.all()
+    events = TrainingEvent.objects.all()
+    if hub_ids is not None:
+        participants = participants.filter(hub_id__in=hub_ids)
+        events = events.filter(Q(hub_id__in=hub_ids) | Q(participants__hub_id__in=hub_ids)).distinct()
+    stats = participants.stats()
+    stats["cascade_sessions"] = events.filter(format=TrainingEvent.Format.CASCADE).count()
+    stats["tot_events"] = events.filter(format=TrainingEvent.Format.TOT).count()
     return stats
 
 

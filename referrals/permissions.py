@@ -2,9 +2,10 @@
 
 from django.db.models import QuerySet
 
-from accounts.permissions import is_hub_staff, is_officer, is_partner
-from hubs.permissions import works_at
-from reintegration.permissions import can_work_on_case, cases_visible_to
+from accounts.permissions import has_role, is_hub_staff, is_officer, is_partner
+from accounts.roles import Role
+from hubs.permissions import hub_ids_of, works_at
+from reintegration.permissions import can_work_on_case
 
 from .models import GuideEdition, Organization, Referral, ReferralGuide, Service
 
@@ -51,8 +52,17 @@ def editions_visible_to(user) -> QuerySet[GuideEdition]:
 
 
 def referrals_visible_to(user) -> QuerySet[Referral]:
-    """Referrals of the cases the user may see (officers: all; hub staff: their hubs)."""
-    return Referral.objects.filter(case__in=cases_visible_to(user))
+    """Referrals of the cases the user may see (officers: all; hub staff: their hubs).
+
+    Said as a filter on the case's hub rather than ``case__in=<cases>``: the planner can then walk
+    the created_at index and stop after a page instead of joining every referral first.
+    """
+    if is_officer(user):
+        return Referral.objects.all()
+    hub_ids = hub_ids_of(user)
+    if not hub_ids:
+        return Referral.objects.none()
+    return Referral.objects.filter(case__hub_id__in=hub_ids)
 
 
 def can_refer(user, case) -> bool:
@@ -65,7 +75,8 @@ def can_change_referral(user, referral) -> bool:
 
 
 def can_see_referral_metrics(user) -> bool:
-    return is_officer(user)
+    """Officers see every hub's metrics; a hub lead sees their own hub's (the page reads the user's scope)."""
+    return is_officer(user) or has_role(user, Role.HUB_LEAD)
 
 
 def is_hub_staff_or_officer(user) -> bool:

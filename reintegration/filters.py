@@ -1,13 +1,12 @@
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from hubs.models import HubMembership, Municipality
 from hubs.permissions import hub_ids_of
-from hubs.transliteration import has_georgian, romanise
 
 from .models import Beneficiary, Case
+from .selectors import case_search
 from .vulnerability import Vulnerability
 
 
@@ -46,14 +45,7 @@ class CaseFilter(django_filters.FilterSet):
             )
 
     def search(self, queryset, name, value):
-        value = value.strip()
-        latin = romanise(value) if has_georgian(value) else value
-        return queryset.filter(
-            Q(number__icontains=value)
-            | Q(beneficiary__name_ka__icontains=value)
-            | Q(beneficiary__name_latin__icontains=latin)
-            | Q(beneficiary__personal_number=value)
-        )
+        return case_search(queryset, value)
 
     def vulnerable(self, queryset, name, value):
         return queryset.filter(beneficiary__in=Beneficiary.objects.with_vulnerability(value))

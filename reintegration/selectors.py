@@ -131,6 +131,44 @@ def _name_matches(query: str, limit: int = SEARCH_LIMIT) -> list[Beneficiary]:
         return list(people.filter(similar).annotate(score=score).order_by("-score", "name_ka")[:limit])
 
 
+CASE_NUMBER_PREFIX = re.compile(r"^[A-Za-z]{3}-\d")
+
+
+def _name_threshold_for_this_connection() -> None:
+    """The word-similarity threshold of ``<%``, set on the connection (the same value everywhere)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)", [str(NAME_SIMILARITY)])
+
+
+def case_search(queryset, query: str):
+    """Cases whose number, person's personal number or name (either script, typo tolerant) match.
+
+    The query is read once for what it is, so each kind of match uses its own index: a case number
+    prefix, an 11-digit personal number, or a name matched on PostgreSQL with the trigram word-
+    similarity operator, word by word, against the GIN index of the person table alone (no OR
+    across joins). On SQLite (development) a substring in either script.
+    """
+    query = " ".join(query.split())
+    if not query:
+        return queryset
+    if CASE_NUMBER_PREFIX.match(query):
+        return queryset.filter(number__startswith=query.upper())
+    digits = _digits(query)
+    if len(digits) == 11 and digits == query:
+        return queryset.filter(beneficiary__personal_number=digits)
+    column = "name_ka" if has_georgian(query) else "name_latin"
+    if connection.vendor != "postgresql":
+        latin = romanise(query) if has_georgian(query) else query
+        matches = Q(name_ka__icontains=query) | Q(name_latin__icontains=latin) | Q(name_latin__icontains=query)
+    else:
+        # Every word must be close to a word of the name (each one answered from the GIN index).
+        _name_threshold_for_this_connection()
+        matches = Q()
+        for word in query.split():
+            matches &= Q(_WordSimilar(Value(word), F(column)))
+    return queryset.filter(beneficiary_id__in=Beneficiary.objects.filter(matches).values("pk"))
+
+
 def intake_search(query: str) -> SearchResult:
     """People already registered anywhere who may be the person at the desk.
 

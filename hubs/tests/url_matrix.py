@@ -75,7 +75,7 @@ ROUTES = {
     "hubs:municipality-edit": Route(expect=only(OK, ["officer"]), kwargs=lambda w: {"pk": w.hub_a.municipality_id}),
     "hubs:training-list": Route(expect=only(OK, STAFF)),
     "hubs:training-create": Route(expect=only(OK, ["officer"])),
-    "hubs:training-stats": Route(expect=only(OK, ["officer"])),
+    "hubs:training-stats": Route(expect=only(OK, ["officer", "hub_lead"])),
     "hubs:training-detail": Route(
         expect=only(OK, ["counsellor", "officer"]) | {"other_hub_counsellor": HIDDEN, "hub_lead": HIDDEN},
         kwargs=lambda w: {"pk": w.objects["hubs.training"].pk},

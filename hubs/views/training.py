@@ -8,16 +8,19 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import get_in_scope_or_404, require
 from accounts.pdf import pdf_response
+from accounts.permissions import is_officer
 
 from .. import selectors, services
 from ..certificates import certificate_pdf
 from ..filters import TrainingFilter
 from ..forms import ParticipantAddForm, ParticipantResultFormSet, TrainingEventForm
-from ..models import Hub, TrainingEvent
+from ..models import TrainingEvent
 from ..permissions import (
     can_browse_trainings,
     can_download_certificate,
     can_manage_trainings,
+    can_see_training_figures,
+    training_figure_hubs,
     training_participants_visible_to,
     trainings_visible_to,
 )
@@ -36,6 +39,7 @@ def training_list(request):
         "page": selectors.paginate(request, filterset.qs),
         "certificates": list(selectors.my_certificates(user=request.user)),
         "can_manage": can_manage_trainings(request.user),
+        "can_see_figures": can_see_training_figures(request.user),
     }
     return render(request, "hubs/trainingevent_list.html", context)
 
@@ -139,10 +143,12 @@ def certificate(request, pk):
     return pdf_response(certificate_pdf(participant), f"{participant.certificate_number}.pdf")
 
 
-@require(can_manage_trainings)
+@require(can_see_training_figures)
 def training_stats(request):
+    hubs = training_figure_hubs(request.user)
+    hub_ids = None if is_officer(request.user) else list(hubs.values_list("pk", flat=True))
     context = {
-        "hubs": selectors.training_stats_by_hub(hubs=Hub.objects.all()),
-        "total": selectors.training_stats_total(),
+        "hubs": selectors.training_stats_by_hub(hubs=hubs),
+        "total": selectors.training_stats_total(hub_ids=hub_ids),
     }
     return render(request, "hubs/training_stats.html", context)

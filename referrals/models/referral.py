@@ -19,7 +19,7 @@ class ReferralQuerySet(models.QuerySet):
     def for_list(self):
         return self.select_related(
             "case__beneficiary", "case__hub", "need", "service__organization", "created_by"
-        ).order_by("-created_at")
+        ).order_by("-created_at", "-id")
 
     def open(self):
         return self.filter(status__in=Referral.OPEN_STATUSES)
@@ -91,8 +91,12 @@ class Referral(models.Model):
     class Meta:
         verbose_name = _("referral")
         verbose_name_plural = _("referrals")
-        ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "sent_at"])]
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "sent_at"]),
+            # The referral lists sort on it (newest first) and stop after a page.
+            models.Index(fields=["-created_at", "-id"], name="referral_created_desc"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.case} → {self.service}"

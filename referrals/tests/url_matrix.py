@@ -68,7 +68,7 @@ ROUTES = {
     "hsds:service-detail": Route(expect=everyone(OK), kwargs=lambda w: {"id": w.objects["service"].uuid}, anonymous=OK),
     "hsds:export-csv": Route(expect=everyone(OK), anonymous=OK),
     "referrals:referral-list": Route(expect=everyone(OK)),
-    "referrals:referral-metrics": Route(expect=MANAGE),
+    "referrals:referral-metrics": Route(expect=only(OK, ["officer", "hub_lead"])),
     "referrals:need-services": Route(
         expect=REFERRAL_READ,
         kwargs=lambda w: {"case_pk": w.objects["referral"].case_id, "need_pk": w.objects["referral"].need_id},

@@ -101,7 +101,12 @@ class Case(models.Model):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         ordering = ["-opened_on", "-number"]
-        indexes = [models.Index(fields=["hub", "status"])]
+        indexes = [
+            models.Index(fields=["hub", "status"]),
+            # The case list's order, for everyone and per hub: a page is read off the index.
+            models.Index(fields=["-opened_on", "-number"], name="case_list_order"),
+            models.Index(fields=["hub", "-opened_on", "-number"], name="case_list_hub_order"),
+        ]
 
     def __str__(self) -> str:
         return self.number
