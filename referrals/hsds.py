@@ -8,6 +8,7 @@ import csv
 import io
 import uuid
 import zipfile
+from collections.abc import Iterator
 
 from django.db.models import Prefetch, QuerySet
 
@@ -253,15 +254,36 @@ TABLE_COLUMNS = {
 }
 
 
-def csv_export_zip(services) -> bytes:
-    """A zip of HSDS tabular CSV files (UTF-8), one per object type."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+class _Chunks(io.RawIOBase):
+    """An unseekable sink: zipfile then writes data descriptors, so the zip can leave as it is made."""
+
+    def __init__(self):
+        self.chunks: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.chunks.append(bytes(data))
+        return len(data)
+
+    def drain(self) -> bytes:
+        out = b"".join(self.chunks)
+        self.chunks.clear()
+        return out
+
+
+def csv_export_zip(services) -> Iterator[bytes]:
+    """A zip of HSDS tabular CSV files (UTF-8), one per object type, yielded as it is written."""
+    sink = _Chunks()
+    with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, rows in _tables(services).items():
-            out = io.StringIO()
-            writer = csv.DictWriter(out, fieldnames=TABLE_COLUMNS[name], extrasaction="ignore", lineterminator="\n")
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({key: "" if value is None else value for key, value in row.items()})
-            archive.writestr(f"{name}.csv", out.getvalue())
-    return buffer.getvalue()
+            with archive.open(f"{name}.csv", "w") as member, io.TextIOWrapper(member, "utf-8", newline="") as text:
+                writer = csv.DictWriter(
+                    text, fieldnames=TABLE_COLUMNS[name], extrasaction="ignore", lineterminator="\n"
+                )
+                writer.writeheader()
+                for row in rows:
+                    writer.writerow({key: "" if value is None else value for key, value in row.items()})
+            yield sink.drain()
+    yield sink.drain()  # the central directory

@@ -156,17 +156,23 @@ def case_search(queryset, query: str):
     digits = _digits(query)
     if len(digits) == 11 and digits == query:
         return queryset.filter(beneficiary__personal_number=digits)
+    return queryset.filter(beneficiary_id__in=people_named(query).values("pk"))
+
+
+def people_named(query: str):
+    """People whose name matches every word of ``query`` (typo tolerant on PostgreSQL)."""
     column = "name_ka" if has_georgian(query) else "name_latin"
     if connection.vendor != "postgresql":
         latin = romanise(query) if has_georgian(query) else query
-        matches = Q(name_ka__icontains=query) | Q(name_latin__icontains=latin) | Q(name_latin__icontains=query)
-    else:
-        # Every word must be close to a word of the name (each one answered from the GIN index).
-        _name_threshold_for_this_connection()
-        matches = Q()
-        for word in query.split():
-            matches &= Q(_WordSimilar(Value(word), F(column)))
-    return queryset.filter(beneficiary_id__in=Beneficiary.objects.filter(matches).values("pk"))
+        return Beneficiary.objects.filter(
+            Q(name_ka__icontains=query) | Q(name_latin__icontains=latin) | Q(name_latin__icontains=query)
+        )
+    # Every word must be close to a word of the name (each one answered from the GIN index).
+    _name_threshold_for_this_connection()
+    matches = Q()
+    for word in query.split():
+        matches &= Q(_WordSimilar(Value(word), F(column)))
+    return Beneficiary.objects.filter(matches)
 
 
 def intake_search(query: str) -> SearchResult:

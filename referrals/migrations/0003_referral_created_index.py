@@ -5,20 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('referrals', '0002_referral'),
-        ('reintegration', '0004_person_name_labels'),
+        ("referrals", "0002_referral"),
+        ("reintegration", "0004_person_name_labels"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='referral',
-            options={'ordering': ['-created_at', '-id'], 'verbose_name': 'referral', 'verbose_name_plural': 'referrals'},
+            name="referral",
+            options={
+                "ordering": ["-created_at", "-id"],
+                "verbose_name": "referral",
+                "verbose_name_plural": "referrals",
+            },
         ),
         migrations.AddIndex(
-            model_name='referral',
-            index=models.Index(fields=['-created_at', '-id'], name='referral_created_desc'),
+            model_name="referral",
+            index=models.Index(fields=["-created_at", "-id"], name="referral_created_desc"),
         ),
     ]

@@ -7,7 +7,7 @@ only organisations, services, places and phone numbers published for the public.
 import math
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.views.decorators.http import require_GET
@@ -80,6 +80,6 @@ def service_detail(request, id):
 @login_not_required
 @require_GET
 def export_csv(request):
-    response = HttpResponse(csv_export_zip(services_for_api()), content_type="application/zip")
+    response = StreamingHttpResponse(csv_export_zip(services_for_api()), content_type="application/zip")
     response["Content-Disposition"] = 'attachment; filename="hsds-directory.zip"'
     return response

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import get_in_scope_or_404, log_access, require
 from accounts.models import AccessLog
+from accounts.pagination import CappedPaginator
 from accounts.pdf import pdf_response, render_pdf
 from reintegration.models import AssessedNeed
 from reintegration.permissions import cases_visible_to
@@ -42,7 +42,7 @@ def referral_list(request):
     status = request.GET.get("status", "")
     if status in Referral.Status.values:
         referrals = referrals.filter(status=status)
-    page = Paginator(referrals, 25).get_page(request.GET.get("page"))
+    page = CappedPaginator(referrals).get_page(request.GET.get("page"))
     context = {"page": page, "statuses": Referral.Status.choices, "status": status}
     return render(request, "referrals/referral_list.html", context)
 

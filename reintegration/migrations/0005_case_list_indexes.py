@@ -5,20 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('hubs', '0002_staff_selection_trainings_info_sessions'),
-        ('reintegration', '0004_person_name_labels'),
+        ("hubs", "0002_staff_selection_trainings_info_sessions"),
+        ("reintegration", "0004_person_name_labels"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['-opened_on', '-number'], name='case_list_order'),
+            model_name="case",
+            index=models.Index(fields=["-opened_on", "-number"], name="case_list_order"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['hub', '-opened_on', '-number'], name='case_list_hub_order'),
+            model_name="case",
+            index=models.Index(fields=["hub", "-opened_on", "-number"], name="case_list_hub_order"),
         ),
     ]

@@ -1,12 +1,12 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import get_in_scope_or_404, require
+from accounts.pagination import CappedPaginator
 
 from .. import permissions as perms
 from .. import services
@@ -22,7 +22,7 @@ def case_list(request):
     filterset = CaseFilter(
         request.GET or None, queryset=perms.cases_visible_to(request.user).for_list(), request=request
     )
-    page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
+    page = CappedPaginator(filterset.qs).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"filter": filterset, "page": page, "query": query.urlencode()}
