@@ -27,6 +27,11 @@ class InstrumentVersionAdmin(admin.ModelAdmin):
     list_filter = ["source", "instrument"]
     search_fields = ["instrument__name_en", "instrument__name_ka", "form_id"]
     list_select_related = ["instrument"]
+    # The disaggregation mapping changes through its page, which recomputes the responses' profiles.
+    readonly_fields = [
+        "sex_question", "sex_female", "sex_male", "age_question", "returnee_question", "returnee_yes",
+        "municipality_question",
+    ]  # fmt: skip
 
 
 @admin.register(Question)

@@ -2,32 +2,77 @@
 
 import tempfile
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from .analysis import Table
+from .analysis import Row, Table, methods
 from .models import Response
 from .selectors import version_questions
 
+SMALL = "<5"
 
-def _cell_text(cell, kind: str):
+
+def _number(value, digits: int = 2):
+    return None if value is None else round(value, digits)
+
+
+def _figures(cell) -> list:
+    """value, 95% low, 95% high, n, n_eff (weighted), count: what the page shows, "<5" where it does."""
     if cell.hidden:
-        return _("fewer than 5")
-    return None if cell.value is None else round(cell.value, 2)
+        return [SMALL, SMALL, SMALL, SMALL, None, SMALL]
+    count = SMALL if cell.count_hidden else cell.count
+    return [_number(cell.value), _number(cell.low), _number(cell.high), cell.n, _number(cell.n_eff, 1), count]
+
+
+def _methods_sheet(book) -> None:
+    sheet = book.create_sheet(_("Methods"))
+    for paragraph in methods():
+        sheet.append([paragraph])
 
 
 def table_workbook(table: Table) -> Workbook:
+    """One row per answer and group: the figure, its 95% interval, n (and n_eff), the count; and the methods."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_("Analysis"))
-    sheet.append([_("Question"), _("Answer")] + [label for _key, label in table.groups])
+    sheet.append(
+        [_("Question"), _("Answer"), _("Group"), _("Value"), _("95% CI low"), _("95% CI high"), _("n"),
+         _("Effective n"), _("Count"), _("Fewer than 5")]
+    )  # fmt: skip
     for result in table.questions:
         q = result.question
-        sheet.append(
-            [f"{q.name} — {q.label}", _("Respondents (n)")]
-            + [c.value if not c.hidden else _("fewer than 5") for c in result.n]
-        )
-        for row in result.rows:
-            sheet.append(["", row.label] + [_cell_text(c, result.kind) for c in row.cells])
+        title = f"{q.name} — {q.label}"
+        rows = result.rows or [Row(label=_("Respondents (n)"), cells=result.n)]
+        for row in rows:
+            for (_key, group), cell in zip(table.groups, row.cells, strict=True):
+                flag = _("yes") if cell.small else ""
+                sheet.append([title, row.label, group, *_figures(cell), flag])
+    _methods_sheet(book)
+    return book
+
+
+def comparison_workbook(baseline, final, results, weighted: bool) -> Workbook:
+    """Baseline versus final as on the page: both figures with n and interval, the difference and its CI."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_("Comparison"))
+    sheet.append([_("Baseline round"), baseline.name])
+    sheet.append([_("Final round"), final.name])
+    sheet.append([_("Sampling weights"), _("yes") if weighted else _("no")])
+    sheet.append([])
+    sheet.append(
+        [_("Question"), _("Answer"), _("Baseline"), _("95% CI low"), _("95% CI high"), _("n"), _("Final"),
+         _("95% CI low"), _("95% CI high"), _("n"), _("Difference"), _("95% CI low"), _("95% CI high"),
+         _("Fewer than 5")]
+    )  # fmt: skip
+    for question, rows in results:
+        for row in rows:
+            first, second = _figures(row.first)[:4], _figures(row.second)[:4]
+            difference = [SMALL] * 3 if row.hidden else [_number(row.difference), _number(row.low), _number(row.high)]
+            sheet.append(
+                [f"{question.name} — {question.label}", row.label, *first, *second, *difference,
+                 _("yes") if row.small else ""]
+            )  # fmt: skip
+    _methods_sheet(book)
     return book
 
 
@@ -36,7 +81,7 @@ def responses_workbook(round_) -> Workbook:
     questions = version_questions(round_.version)
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_("Responses"))
-    sheet.append(["_uuid", "_submission_time", "municipality", "weight"] + [q.name for q in questions])
+    sheet.append(["_uuid", _("submitted (local time)"), "municipality", "weight"] + [q.name for q in questions])
     responses = (
         Response.objects.filter(round=round_)
         .select_related("municipality")
@@ -49,7 +94,7 @@ def responses_workbook(round_) -> Workbook:
         sheet.append(
             [
                 response.uuid,
-                response.submitted_at.replace(tzinfo=None),
+                timezone.localtime(response.submitted_at).replace(tzinfo=None),  # as the pages show it
                 response.municipality.code,
                 float(response.weight),
             ]

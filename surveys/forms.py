@@ -66,6 +66,72 @@ class UploadForm(CrispyFormMixin, forms.Form):
         self.fields["file"].help_text = validator.help_text()
 
 
+class ProfileForm(CrispyFormMixin, forms.Form):
+    """Which of the version's questions hold sex, age, returnee status and municipality."""
+
+    sex_question = forms.ModelChoiceField(label=_("Sex is in the question"), queryset=None, required=False)
+    sex_female = forms.ChoiceField(label=_("Its choice meaning female"), required=False)
+    sex_male = forms.ChoiceField(label=_("Its choice meaning male"), required=False)
+    age_question = forms.ModelChoiceField(label=_("Age (in years) is in the question"), queryset=None, required=False)
+    returnee_question = forms.ModelChoiceField(
+        label=_("Returnee status is in the question"), queryset=None, required=False
+    )
+    returnee_yes = forms.ChoiceField(label=_("Its choice meaning a returnee"), required=False)
+    municipality_question = forms.ModelChoiceField(
+        label=_("Municipality is in the question"), queryset=None, required=False,
+        help_text=_("Optional: its answers are municipality codes or names. A Kobo import reads the municipality from this column."),  # noqa: E501
+    )  # fmt: skip
+
+    def __init__(self, *args, version, **kwargs):
+        super().__init__(*args, **kwargs)
+        questions = version.questions.prefetch_related("choices").order_by("position")
+        choice_questions = [q for q in questions if q.type in (T.SELECT_ONE, T.SELECT_MULTIPLE)]
+        self.fields["sex_question"].queryset = questions.filter(type=T.SELECT_ONE)
+        self.fields["age_question"].queryset = questions.filter(type__in=[T.INTEGER, T.DECIMAL])
+        self.fields["returnee_question"].queryset = questions.filter(type__in=[T.SELECT_ONE, T.SELECT_MULTIPLE])
+        self.fields["municipality_question"].queryset = questions.filter(type__in=[T.SELECT_ONE, T.TEXT])
+        grouped = [("", "—")] + [
+            (f"{q.name} — {q.label}", [(c.value, f"{c.value} — {c.label}") for c in q.choices.all()])
+            for q in choice_questions
+        ]
+        for name in ("sex_female", "sex_male", "returnee_yes"):
+            self.fields[name].choices = grouped
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                field.label_from_instance = lambda q: f"{q.name} — {q.label}"
+                field.empty_label = _("none of the questions")
+        if not self.is_bound:
+            self.initial = {
+                "sex_question": version.sex_question_id, "sex_female": version.sex_female,
+                "sex_male": version.sex_male, "age_question": version.age_question_id,
+                "returnee_question": version.returnee_question_id, "returnee_yes": version.returnee_yes,
+                "municipality_question": version.municipality_question_id,
+            }  # fmt: skip
+
+
+class MunicipalitySourceForm(CrispyFormMixin, forms.Form):
+    """Where the rows of an export covering several municipalities say which one they are from."""
+
+    column = forms.ChoiceField(label=_("The column that holds the municipality"), required=False)
+    municipality = forms.ModelChoiceField(
+        label=_("Or: every row is from the municipality"), queryset=Municipality.objects.none(), required=False
+    )
+
+    def __init__(self, *args, job, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["column"].choices = [("", "—")] + [(c, c) for c in job.columns]
+        self.fields["municipality"].queryset = Municipality.objects.filter(
+            pk__in=job.round.targets.values("municipality_id")
+        )
+        self.initial = {"column": job.municipality_column, "municipality": job.municipality_id}
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("column")) == (data.get("municipality") is not None):
+            raise forms.ValidationError(_("Choose either a column or one municipality."))
+        return data
+
+
 class RoundForm(CrispyFormMixin, forms.ModelForm):
     municipalities = forms.ModelMultipleChoiceField(
         label=_("Municipalities"),
@@ -175,9 +241,15 @@ class ResponseForm(forms.Form):
             if len(set(ranked)) != len(ranked):
                 self.add_error(rank_name(question, 1), _("Each choice may be ranked once."))
         self.outcome = apply_rules(self.questions, values)
-        for name, message in self.outcome.errors.items():
+        for name, message in self.outcome.messages().items():
             field = rank_name(next(q for q in self.questions if q.name == name), 1) if name not in self.fields else name
             self.add_error(field, message)
+        unknown = sorted(set(self.data) - set(self.fields) - {"csrfmiddlewaretoken"})
+        if unknown:
+            self.add_error(
+                None, _("The form sent answers to questions this questionnaire does not have: %(names)s.")
+                % {"names": ", ".join(name[:40] for name in unknown[:10])},
+            )  # fmt: skip
         return cleaned
 
     def rows(self):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from .expressions import Expression, ExpressionError, parse
 from .models import Question
+from .problems import ProblemError, problem, problem_text
 
 T = Question.Type
 
@@ -41,28 +42,59 @@ def expression_problems(text: str, known: set[str], *, allow_dot: bool) -> list[
 @dataclass
 class Outcome:
     answers: dict = field(default_factory=dict)
-    errors: dict = field(default_factory=dict)
+    errors: dict = field(default_factory=dict)  # question name -> problem {"code", "params"}
     hidden: set = field(default_factory=set)
+
+    def messages(self) -> dict[str, str]:
+        """The errors in the current language, by question name."""
+        return {name: problem_text(p["code"], p["params"]) for name, p in self.errors.items()}
 
 
 def _empty(value) -> bool:
     return value is None or value == "" or value == []
 
 
+def shown(value) -> str:
+    """An answer as written in a problem message."""
+    return " ".join(map(str, value)) if isinstance(value, list) else str(value)[:60]
+
+
+def constraint_problem(question, value) -> dict:
+    """The rule broken, the value given, and the XLSForm's own message when it has one."""
+    if question.constraint_message_ka or question.constraint_message_en:
+        return problem(
+            "constraint_message", rule=question.constraint, value=shown(value),
+            message_ka=question.constraint_message_ka, message_en=question.constraint_message_en,
+        )  # fmt: skip
+    return problem("constraint", rule=question.constraint, value=shown(value))
+
+
+def is_asked(question, answers: dict) -> bool:
+    """Whether skip logic shows the question, given the answers to the questions before it."""
+    return not question.relevant or compiled(question.relevant).evaluate(answers)
+
+
 def apply_rules(questions, values: dict) -> Outcome:
-    """Walk the questions in order: skip what `relevant` hides, check required and constraints."""
+    """Walk the questions in order: skip what `relevant` hides, check required and constraints.
+
+    An answer to a hidden question is an error, never silently dropped: the person (or the file)
+    answered something the questionnaire did not ask.
+    """
     outcome = Outcome()
     for question in questions:
-        if question.relevant and not compiled(question.relevant).evaluate(outcome.answers):
-            outcome.hidden.add(question.name)
-            continue
         value = values.get(question.name)
+        if not is_asked(question, outcome.answers):
+            outcome.hidden.add(question.name)
+            # Not when the rule reads an answer that was itself refused: that one error says it all.
+            if not _empty(value) and not compiled(question.relevant).names & outcome.errors.keys():
+                outcome.errors[question.name] = problem("hidden_answered", rule=question.relevant, value=shown(value))
+            continue
         if _empty(value):
             if question.required:
-                outcome.errors[question.name] = _("This question must be answered.")
+                outcome.errors[question.name] = problem("required")
             continue
         if question.constraint and not compiled(question.constraint).evaluate(outcome.answers, current=value):
-            outcome.errors[question.name] = question.constraint_message or _("This answer is not allowed here.")
+            outcome.errors[question.name] = constraint_problem(question, value)
             continue
         outcome.answers[question.name] = value
     return outcome
@@ -80,7 +112,7 @@ def to_json(question, value):
 
 
 def coerce(question, raw, choice_values: set[str]):
-    """A cell of an export (str, number or date) as stored in Response.answers; ValueError if it cannot be."""
+    """A cell of an export (str, number or date) as stored in Response.answers; ProblemError if it cannot be."""
     if raw is None or (isinstance(raw, str) and raw.strip() == ""):
         return None
     kind = question.type
@@ -90,24 +122,24 @@ def coerce(question, raw, choice_values: set[str]):
         try:
             number = Decimal(str(raw).strip())
         except InvalidOperation:
-            raise ValueError(_("“%(value)s” is not a number.") % {"value": str(raw)[:40]}) from None
+            raise ProblemError("not_a_number", value=str(raw)[:40]) from None
         if kind == T.DECIMAL:
             return float(number)
         if number != number.to_integral_value():
-            raise ValueError(_("“%(value)s” is not a whole number.") % {"value": str(raw)[:40]})
+            raise ProblemError("not_whole", value=str(raw)[:40])
         return int(number)
     if kind == T.DATE:
         return _date(raw)
     values = str(raw).split()
     unknown = [v for v in values if v not in choice_values]
     if unknown:
-        raise ValueError(_("“%(value)s” is not one of the choices.") % {"value": " ".join(unknown)[:60]})
+        raise ProblemError("not_a_choice", value=" ".join(unknown)[:60])
     if kind == T.SELECT_ONE:
         if len(values) != 1:
-            raise ValueError(_("Only one choice may be given."))
+            raise ProblemError("one_choice")
         return values[0]
     if len(set(values)) != len(values):
-        raise ValueError(_("A choice is given twice."))
+        raise ProblemError("choice_twice")
     return values
 
 
@@ -119,4 +151,4 @@ def _date(raw) -> str:
     try:
         return datetime.date.fromisoformat(str(raw).strip()[:10]).isoformat()
     except ValueError:
-        raise ValueError(_("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": str(raw)[:40]}) from None
+        raise ProblemError("not_a_date", value=str(raw)[:40]) from None

@@ -9,8 +9,12 @@ from simple_history.models import HistoricalRecords
 from accounts.bilingual import BilingualNameMixin, pick
 from hubs.models import Municipality
 
-# Question names with a meaning beyond the questionnaire: the analysis disaggregates by them.
-SEX, AGE, RETURNEE = "sex", "age", "returnee"
+from .problems import problem_text
+
+# The names the shipped instruments give the questions the analysis disaggregates by. Any other
+# instrument says which of its questions hold them (InstrumentVersion.sex_question etc.).
+SEX, AGE, RETURNEE, MUNICIPALITY = "sex", "age", "returnee", "municipality"
+FEMALE, MALE, OTHER = "female", "male", "other"
 AGE_GROUPS = [(0, 17, "0-17"), (18, 29, "18-29"), (30, 44, "30-44"), (45, 59, "45-59"), (60, 200, "60+")]
 
 
@@ -73,6 +77,31 @@ class InstrumentVersion(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, null=True, blank=True
     )
 
+    # Which question holds each disaggregation, chosen by the officer (the text of the version is
+    # fixed once answered; this mapping may change, and the responses' profiles follow it).
+    sex_question = models.ForeignKey(
+        "Question", verbose_name=_("question holding the sex"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    sex_female = models.CharField(_("choice meaning female"), max_length=80, blank=True)
+    sex_male = models.CharField(_("choice meaning male"), max_length=80, blank=True)
+    age_question = models.ForeignKey(
+        "Question", verbose_name=_("question holding the age"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    returnee_question = models.ForeignKey(
+        "Question", verbose_name=_("question holding the returnee status"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="+",
+    )  # fmt: skip
+    returnee_yes = models.CharField(_("choice meaning a returnee"), max_length=80, blank=True)
+    municipality_question = models.ForeignKey(
+        "Question", verbose_name=_("question holding the municipality"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="+",
+        help_text=_("Its answers are municipality codes or names; a Kobo import reads the municipality from it."),
+    )  # fmt: skip
+
+    history = HistoricalRecords(excluded_fields=["created_at"])
+
     objects = InstrumentVersionQuerySet.as_manager()
 
     class Meta:
@@ -87,6 +116,21 @@ class InstrumentVersion(models.Model):
     @property
     def is_answered(self) -> bool:
         return Response.objects.filter(round__version=self).exists()
+
+    def profile_of(self, answers: dict) -> tuple[str, str, bool | None]:
+        """(sex, age group, returnee) of a response, read through this version's mapping."""
+        sex = ""
+        if self.sex_question_id is not None:
+            value = answers.get(self.sex_question.name)
+            if value not in (None, "", []):
+                sex = {self.sex_female: FEMALE, self.sex_male: MALE}.get(str(value), OTHER)
+        age_group = age_group_of(answers.get(self.age_question.name)) if self.age_question_id is not None else ""
+        returnee = None
+        if self.returnee_question_id is not None:
+            value = answers.get(self.returnee_question.name)
+            if value not in (None, "", []):
+                returnee = self.returnee_yes in value if isinstance(value, list) else str(value) == self.returnee_yes
+        return sex, age_group, returnee
 
 
 class Question(models.Model):
@@ -282,7 +326,7 @@ class Response(models.Model):
     answers = models.JSONField(_("answers"), default=dict)
     sex = models.CharField(_("sex"), max_length=20, blank=True)
     age_group = models.CharField(_("age group"), max_length=10, blank=True)
-    is_returnee = models.BooleanField(_("returnee"), null=True)
+    is_returnee = models.BooleanField(_("returnee"), null=True, blank=True)
     weight = models.DecimalField(_("sampling weight"), max_digits=10, decimal_places=4, default=1)
     household = models.ForeignKey(
         "reintegration.Household",
@@ -308,12 +352,10 @@ class Response(models.Model):
     def __str__(self) -> str:
         return f"{self.round_id}/{self.uuid}"
 
-    def set_profile(self) -> None:
-        """Copy the answers the analysis disaggregates by into columns."""
-        self.sex = str(self.answers.get(SEX) or "")[:20]
-        self.age_group = age_group_of(self.answers.get(AGE))
-        returnee = self.answers.get(RETURNEE)
-        self.is_returnee = None if returnee in (None, "") else returnee == "yes"
+    def set_profile(self, version: "InstrumentVersion | None" = None) -> None:
+        """Copy the answers the analysis disaggregates by into columns, through the version's mapping."""
+        version = version or self.round.version
+        self.sex, self.age_group, self.is_returnee = version.profile_of(self.answers)
 
 
 class ImportJob(models.Model):
@@ -322,6 +364,7 @@ class ImportJob(models.Model):
     class Status(models.TextChoices):
         UPLOADED = "uploaded", _("Uploaded")
         CHECKING = "checking", _("Checking")
+        NEEDS_MUNICIPALITY = "needs_municipality", _("Waiting for the municipality column")
         CHECKED = "checked", _("Checked")
         IMPORTING = "importing", _("Importing")
         DONE = "done", _("Imported")
@@ -329,8 +372,9 @@ class ImportJob(models.Model):
 
     TRANSITIONS = {
         Status.UPLOADED: {Status.CHECKING, Status.FAILED},
-        Status.CHECKING: {Status.CHECKED, Status.FAILED},
-        Status.CHECKED: {Status.IMPORTING},
+        Status.CHECKING: {Status.CHECKED, Status.NEEDS_MUNICIPALITY, Status.FAILED},
+        Status.NEEDS_MUNICIPALITY: {Status.CHECKING},
+        Status.CHECKED: {Status.IMPORTING, Status.CHECKING},
         Status.IMPORTING: {Status.DONE, Status.FAILED},
         Status.FAILED: set(),
         Status.DONE: set(),
@@ -348,7 +392,16 @@ class ImportJob(models.Model):
     skipped_count = models.PositiveIntegerField(_("rows skipped"), default=0)
     problem_count = models.PositiveIntegerField(_("problems"), default=0)
     problems = models.JSONField(_("problems"), default=list, blank=True)
-    error = models.TextField(_("error"), blank=True)
+    error = models.TextField(_("error"), blank=True, help_text=_("The problem code of a file that failed."))
+    error_params = models.JSONField(_("error details"), default=dict, blank=True)
+    columns = models.JSONField(_("columns"), default=list, blank=True)
+    municipality_column = models.CharField(
+        _("municipality column"), max_length=255, blank=True, help_text=_("The column that holds the municipality.")
+    )
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("municipality of every row"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT)
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
@@ -368,3 +421,8 @@ class ImportJob(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status in (self.Status.UPLOADED, self.Status.CHECKING, self.Status.IMPORTING)
+
+    @property
+    def error_text(self) -> str:
+        """Why the file failed, in the reader's language."""
+        return problem_text(self.error, self.error_params) if self.error else ""

@@ -12,7 +12,23 @@ from accounts.uploads import UploadValidator
 from hubs.models import Municipality
 
 from .logic import apply_rules, expression_problems
-from .models import Choice, ImportJob, Instrument, InstrumentVersion, Question, Response, Round, RoundEvent, RoundTarget
+from .models import (
+    AGE,
+    FEMALE,
+    MALE,
+    MUNICIPALITY,
+    RETURNEE,
+    SEX,
+    Choice,
+    ImportJob,
+    Instrument,
+    InstrumentVersion,
+    Question,
+    Response,
+    Round,
+    RoundEvent,
+    RoundTarget,
+)
 from .permissions import can_enter_responses, can_manage_surveys, entry_municipalities, households_visible_to
 from .tasks import import_check_task, import_run_task
 
@@ -111,7 +127,18 @@ def version_create(
             spec = {name: getattr(question, name) for name in QUESTION_FIELDS}
             choices = [(c.value, c.label_ka, c.label_en) for c in question.choices.all()]
             _write_question(Question(version=version, position=question.position), spec, choices)
+        _profile_copy(copy_from, version)
     return version
+
+
+def _profile_copy(source: InstrumentVersion, version: InstrumentVersion) -> None:
+    """A copied version keeps the mapping, pointing at its own questions of the same names."""
+    questions = {q.name: q for q in version.questions.all()}
+    for key in ("sex_question", "age_question", "returnee_question", "municipality_question"):
+        old = getattr(source, key)
+        setattr(version, key, questions.get(old.name) if old is not None else None)
+    version.sex_female, version.sex_male, version.returnee_yes = source.sex_female, source.sex_male, source.returnee_yes
+    version.save(update_fields=PROFILE_FIELDS)
 
 
 @transaction.atomic
@@ -124,7 +151,9 @@ def question_add(*, version: InstrumentVersion, spec: dict, choices: list, actin
     if problems:
         raise ValidationError(problems)
     position = (version.questions.aggregate(p=Max("position"))["p"] or 0) + 1
-    return _write_question(Question(version=version, position=position), spec, choices)
+    question = _write_question(Question(version=version, position=position), spec, choices)
+    _profile_autofill(version)
+    return question
 
 
 @transaction.atomic
@@ -143,6 +172,111 @@ def question_update(*, question: Question, spec: dict, choices: list | None, act
     return _write_question(question, spec, choices)
 
 
+# Disaggregation mapping ---------------------------------------------------------------------------
+
+PROFILE_FIELDS = [
+    "sex_question", "sex_female", "sex_male", "age_question", "returnee_question", "returnee_yes",
+    "municipality_question",
+]  # fmt: skip
+
+
+def profile_guess(version: InstrumentVersion) -> dict:
+    """The mapping the shipped instruments use: questions named sex (female/male), age, returnee (yes)
+    and municipality. Only what the version really has; the officer confirms or changes it."""
+    questions = {q.name: q for q in version.questions.prefetch_related("choices")}
+    values = {name: {c.value for c in q.choices.all()} for name, q in questions.items()}
+    guess = {}
+    if SEX in questions and {FEMALE, MALE} <= values[SEX]:
+        guess |= {"sex_question": questions[SEX], "sex_female": FEMALE, "sex_male": MALE}
+    if AGE in questions and questions[AGE].type in Question.NUMBER_TYPES:
+        guess["age_question"] = questions[AGE]
+    if RETURNEE in questions and "yes" in values[RETURNEE]:
+        guess |= {"returnee_question": questions[RETURNEE], "returnee_yes": "yes"}
+    if MUNICIPALITY in questions and questions[MUNICIPALITY].type in (Question.Type.SELECT_ONE, Question.Type.TEXT):
+        guess["municipality_question"] = questions[MUNICIPALITY]
+    return guess
+
+
+def profile_problems(version: InstrumentVersion, mapping: dict) -> dict[str, str]:
+    """What is wrong with a mapping: each question must be the version's, of a fitting type and
+    the chosen values its choices."""
+    errors = {}
+    for name in ("sex_question", "age_question", "returnee_question", "municipality_question"):
+        question = mapping.get(name)
+        if question is not None and question.version_id != version.pk:
+            errors[name] = _("This question is not one of this version's.")
+    sex, age, returnee = mapping.get("sex_question"), mapping.get("age_question"), mapping.get("returnee_question")
+    if sex is not None:
+        values = {c.value for c in sex.choices.all()}
+        if sex.type != Question.Type.SELECT_ONE:
+            errors["sex_question"] = _("The sex must be a single-choice question.")
+        for field in ("sex_female", "sex_male"):
+            if mapping.get(field) not in values:
+                errors[field] = _("Choose one of the choices of “%(name)s”.") % {"name": sex.name}
+        if mapping.get("sex_female") and mapping.get("sex_female") == mapping.get("sex_male"):
+            errors["sex_male"] = _("Female and male need two different choices.")
+    if age is not None and age.type not in Question.NUMBER_TYPES:
+        errors["age_question"] = _("The age must be a number question.")
+    if returnee is not None:
+        if returnee.type not in (Question.Type.SELECT_ONE, Question.Type.SELECT_MULTIPLE):
+            errors["returnee_question"] = _("The returnee status must be a choice question.")
+        elif mapping.get("returnee_yes") not in {c.value for c in returnee.choices.all()}:
+            errors["returnee_yes"] = _("Choose one of the choices of “%(name)s”.") % {"name": returnee.name}
+    return errors
+
+
+def _profiles_recompute(version: InstrumentVersion) -> int:
+    """Every response of the version's rounds gets its sex, age group and returnee status again."""
+    changed = []
+    for response in Response.objects.filter(round__version=version).only("pk", "answers").iterator(chunk_size=2000):
+        response.sex, response.age_group, response.is_returnee = version.profile_of(response.answers)
+        changed.append(response)
+    Response.objects.bulk_update(changed, ["sex", "age_group", "is_returnee"], batch_size=1000)
+    return len(changed)
+
+
+@transaction.atomic
+def version_set_profile(*, version: InstrumentVersion, mapping: dict, acting_user) -> InstrumentVersion:
+    """Record which questions hold sex, age, returnee status and municipality (``None`` = none does),
+    and recompute the profile of the responses already stored."""
+    if acting_user is not None:
+        _require_manager(acting_user)
+    version = InstrumentVersion.objects.select_for_update().get(pk=version.pk)
+    mapping = {name: mapping.get(name) for name in PROFILE_FIELDS}
+    for name in ("sex_female", "sex_male", "returnee_yes"):
+        mapping[name] = mapping[name] or ""
+    if mapping["sex_question"] is None:
+        mapping["sex_female"] = mapping["sex_male"] = ""
+    if mapping["returnee_question"] is None:
+        mapping["returnee_yes"] = ""
+    errors = profile_problems(version, mapping)
+    if errors:
+        raise ValidationError(errors)
+    for name, value in mapping.items():
+        setattr(version, name, value)
+    version._history_user = acting_user
+    version.save(update_fields=PROFILE_FIELDS)
+    _profiles_recompute(version)
+    return version
+
+
+def _profile_autofill(version: InstrumentVersion) -> None:
+    """Fill the dimensions a version has not mapped yet from the shipped names (never overwrite)."""
+    guess = profile_guess(version)
+    unmapped = {
+        "sex_question": ["sex_question", "sex_female", "sex_male"], "age_question": ["age_question"],
+        "returnee_question": ["returnee_question", "returnee_yes"], "municipality_question": ["municipality_question"],
+    }  # fmt: skip
+    fields = []
+    for key, names in unmapped.items():
+        if getattr(version, f"{key}_id") is None and key in guess:
+            for name in names:
+                setattr(version, name, guess[name])
+            fields += names
+    if fields:
+        version.save(update_fields=fields)
+
+
 def version_build(*, instrument: Instrument, questions: list[dict], acting_user, source: str, form_id: str = ""):
     """A version from question specs (each with its `choices`), checked as the builder checks them."""
     with transaction.atomic():
@@ -155,6 +289,7 @@ def version_build(*, instrument: Instrument, questions: list[dict], acting_user,
                 raise ValidationError({spec.get("name", "?"): problems})
             _write_question(Question(version=version, position=position), spec, choices)
             earlier.add(spec["name"])
+        _profile_autofill(version)
     return version
 
 
@@ -228,9 +363,15 @@ def response_submit(
     authorize(can_enter_responses(acting_user, round_))
     authorize(entry_municipalities(acting_user, round_).filter(pk=municipality.pk).exists())
     authorize(household is None or households_visible_to(acting_user).filter(pk=household.pk).exists())
-    outcome = apply_rules(list(round_.version.questions.all()), values)
+    questions = list(round_.version.questions.all())
+    unknown = sorted(set(values) - {q.name for q in questions})
+    if unknown:
+        raise ValidationError(
+            _("These are not questions of this questionnaire: %(names)s.") % {"names": ", ".join(unknown[:10])}
+        )
+    outcome = apply_rules(questions, values)
     if outcome.errors:
-        raise ValidationError(outcome.errors)
+        raise ValidationError(outcome.messages())
     response = Response(
         round=round_,
         municipality=municipality,
@@ -239,7 +380,7 @@ def response_submit(
         answers=outcome.answers,
         household=household,
     )
-    response.set_profile()
+    response.set_profile(round_.version)
     response.full_clean(exclude=["uuid"])
     response.save()
     return response
@@ -254,6 +395,28 @@ def import_start(*, round_: Round, upload, acting_user) -> ImportJob:
     _require_manager(acting_user)
     UploadValidator(kinds=("csv", "xlsx"), max_size=settings.SURVEY_IMPORT_MAX_SIZE)(upload)
     job = ImportJob(round=round_, file=upload, original_name=upload.name[:255], created_by=acting_user)
+    job.save()
+    transaction.on_commit(lambda: import_check_task.delay(job.pk))
+    return job
+
+
+@transaction.atomic
+def import_set_municipality(*, job: ImportJob, acting_user, column: str = "", municipality=None) -> ImportJob:
+    """Say where the rows' municipality comes from (a column of the file or one fixed municipality
+    of the round), then check the file again."""
+    _require_manager(acting_user)
+    job = ImportJob.objects.select_for_update().select_related("round").get(pk=job.pk)
+    if ImportJob.Status.CHECKING not in ImportJob.TRANSITIONS[job.status]:
+        raise ValidationError(_("The municipality can be chosen only before the import."))
+    if bool(column) == (municipality is not None):
+        raise ValidationError(_("Choose either the column that holds the municipality or one municipality."))
+    if column and column not in job.columns:
+        raise ValidationError(_("The file has no column “%(column)s”.") % {"column": column})
+    if municipality is not None and not job.round.targets.filter(municipality=municipality).exists():
+        raise ValidationError(_("This municipality is not one of the round's."))
+    job.municipality_column, job.municipality = column, municipality
+    job.status, job.problems, job.problem_count, job.valid_rows, job.processed_rows = "uploaded", [], 0, 0, 0
+    job.full_clean(exclude=["file"])
     job.save()
     transaction.on_commit(lambda: import_check_task.delay(job.pk))
     return job

@@ -13,7 +13,7 @@ from accounts.refusals import refusals_shown
 
 from . import selectors, services
 from .filters import ResponseFilter, RoundFilter
-from .forms import InstrumentForm, QuestionForm, ResponseForm, RoundForm, TargetsForm, UploadForm
+from .forms import InstrumentForm, ProfileForm, QuestionForm, ResponseForm, RoundForm, TargetsForm, UploadForm
 from .models import InstrumentVersion, Question, Round
 from .permissions import (
     can_change_version,
@@ -65,15 +65,23 @@ def instrument_import(request, pk):
         content = form.cleaned_data["file"].read()
         version, problems = xlsform_import(instrument=instrument, content=content, acting_user=request.user)
         if version is not None:
-            messages.success(request, _("Version %(number)s was imported.") % {"number": version.number})
-            return redirect("surveys:version-detail", pk=version.pk)
+            messages.success(
+                request,
+                _(
+                    "Version %(number)s was imported. "
+                    "Now say which questions hold sex, age, returnee status and municipality."
+                )
+                % {"number": version.number},
+            )
+            return redirect("surveys:version-profile", pk=version.pk)
     context = {"instrument": instrument, "form": form, "problems": problems}
     return render(request, "surveys/instrument_import.html", context)
 
 
 def _version(request, pk) -> InstrumentVersion:
     scope = InstrumentVersion.objects.filter(instrument__in=instruments_visible_to(request.user))
-    return get_in_scope_or_404(request, scope.select_related("instrument"), pk=pk)
+    related = ["instrument", "sex_question", "age_question", "returnee_question", "municipality_question"]
+    return get_in_scope_or_404(request, scope.select_related(*related), pk=pk)
 
 
 def version_detail(request, pk):
@@ -84,6 +92,19 @@ def version_detail(request, pk):
         "can_change": can_change_version(request.user, version),
     }
     return render(request, "surveys/version_detail.html", context)
+
+
+def version_profile(request, pk):
+    """Which questions hold the disaggregations; the stored responses follow the new mapping."""
+    version = _version(request, pk)
+    form = ProfileForm(request.POST or None, version=version)
+    saved = _("The disaggregation questions were saved.")
+    if request.method == "POST" and form.is_valid():
+        with refusals_shown(request, form=form, success=saved) as outcome:
+            services.version_set_profile(version=version, mapping=form.cleaned_data, acting_user=request.user)
+        if outcome.ok:
+            return redirect("surveys:version-detail", pk=version.pk)
+    return render(request, "surveys/version_profile.html", {"version": version, "form": form})
 
 
 @require_POST

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from hubs.tests.factories import MunicipalityFactory
 from surveys.models import Choice, Instrument, InstrumentVersion, Question, Response, Round, RoundTarget
+from surveys.services import _profile_autofill
 
 YES_NO = [("yes", "დიახ", "Yes"), ("no", "არა", "No")]
 SEXES = [("female", "ქალი", "Female"), ("male", "კაცი", "Male")]
@@ -67,6 +68,7 @@ def build_version(questions=None, **kwargs) -> InstrumentVersion:
             Choice(question=question, position=i, value=v, label_ka=ka, label_en=en)
             for i, (v, ka, en) in enumerate(spec.get("choices", []), start=1)
         )
+    _profile_autofill(version)
     return version
 
 

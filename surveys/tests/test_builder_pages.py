@@ -55,7 +55,7 @@ def test_xlsform_upload_page_imports_or_lists_problems(client_for, officer):
     assert response.status_code == 200 and response.context["problems"][0]["row"] == 26
     response = client.post(url, {"file": SimpleUploadedFile("form.xlsx", xlsforms.workbook())})
     version = instrument.versions.latest("number")
-    assert response.url == reverse("surveys:version-detail", args=[version.pk]) and version.questions.count() == 10
+    assert response.url == reverse("surveys:version-profile", args=[version.pk]) and version.questions.count() == 10
 
 
 def test_import_progress_polls_while_running_and_reloads_when_done(client_for, officer):

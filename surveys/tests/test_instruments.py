@@ -99,11 +99,51 @@ def test_version_build_refuses_a_broken_definition(officer):
     assert not InstrumentVersion.objects.filter(instrument=instrument).exists()
 
 
+@translation.override("en")
 def test_rules_hide_skipped_questions_check_required_and_constraints():
     questions = list(build_version().questions.all())
+    outcome = apply_rules(questions, {"sex": "male", "age": 70, "returnee": "no"})
+    assert outcome.hidden == {"months_abroad", "plan_to_leave"} and outcome.errors == {}
     outcome = apply_rules(questions, {"sex": "male", "age": 70, "returnee": "no", "months_abroad": 12})
-    assert outcome.hidden == {"months_abroad", "plan_to_leave"}
-    assert "months_abroad" not in outcome.answers  # a skipped answer is dropped, not stored
-    assert outcome.errors == {}
+    assert "months_abroad" not in outcome.answers  # an answer to a hidden question is refused, not stored
+    assert outcome.messages() == {
+        "months_abroad": "Skip logic hides this question for this respondent (rule: ${returnee} = 'yes'), "
+        "yet it has the answer “12”."
+    }
     outcome = apply_rules(questions, {"sex": "male", "age": 12, "returnee": "yes"})
-    assert outcome.errors == {"age": "Age from 18 to 110", "months_abroad": "This question must be answered."}
+    assert outcome.messages() == {
+        "age": "Age from 18 to 110 (answer “12”, rule: . >= 18 and . <= 110)",
+        "months_abroad": "This question must be answered.",
+    }
+
+
+def test_the_shipped_instruments_map_their_disaggregation_questions_by_themselves():
+    from surveys.services import reference_load
+
+    reference_load()
+    for version in InstrumentVersion.objects.filter(source=InstrumentVersion.Source.REFERENCE):
+        assert (version.sex_question.name, version.sex_female, version.sex_male) == ("sex", "female", "male")
+        assert (version.age_question.name, version.returnee_question.name, version.returnee_yes) == (
+            "age",
+            "returnee",
+            "yes",
+        )
+
+
+def test_the_data_migration_maps_versions_made_before_the_mapping_by_their_question_names(world):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("surveys.migrations.0003_map_disaggregation_questions_by_name")
+    round_ = RoundFactory(municipalities=[world.hub_a.municipality])
+    response = ResponseFactory(round=round_, answers={"sex": "male", "age": 47, "returnee": "no"})
+    InstrumentVersion.objects.filter(pk=round_.version_id).update(
+        sex_question=None, sex_female="", sex_male="", age_question=None, returnee_question=None, returnee_yes=""
+    )
+    round_.responses.update(sex="", age_group="", is_returnee=None)
+    migration.forwards(apps, None)
+    version = InstrumentVersion.objects.get(pk=round_.version_id)
+    assert (version.sex_question.name, version.age_question.name, version.returnee_yes) == ("sex", "age", "yes")
+    response.refresh_from_db()
+    assert (response.sex, response.age_group, response.is_returnee) == ("male", "45-59", False)

@@ -143,10 +143,11 @@ def test_analysis_page_numbers_equal_hand_computed_values(client_for, officer, a
     result, rows = _rows(table, "income")
     assert (result.n[0].n, list(rows.values())) == (9, [[700.0]])  # 6300 / 9
     result, rows = _rows(table, "needs")
-    assert result.n[0].n == 9 and list(rows.values()) == [[55.56], [44.44], [33.33]]  # 5/9, 4/9, 3/9
+    # everyone was asked: the respondent who ticked nothing is in the base (5/10, 4/10, 3/10)
+    assert result.n[0].n == 10 and list(rows.values()) == [[50.0], [40.0], [30.0]]
     result, rows = _rows(table, "plan_to_leave")
     assert result.n[0].n == 9 and list(rows.values())[0] == [33.33]  # 3/9: the 63-year-old non-returnee was skipped
-    assert "55.6%" in page.content.decode() or "55,6%" in page.content.decode()
+    assert "33.3%" in page.content.decode() or "33,3%" in page.content.decode()
 
 
 def test_disaggregation_flags_small_cells_and_hides_them_from_partners(client_for, officer, partner, analysed):
@@ -154,11 +155,13 @@ def test_disaggregation_flags_small_cells_and_hides_them_from_partners(client_fo
     table = client_for(officer).get(url).context["table"]
     assert [key for key, _label in table.groups] == ["female", "male"]
     result, rows = _rows(table, "needs")
+    assert [c.n for c in result.n] == [5, 5] and list(rows.values())[0] == [40.0, 60.0]  # employment: 2/5, 3/5
+    result, rows = _rows(table, "plan_to_leave")  # the 63-year-old woman was not asked
     assert [c.n for c in result.n] == [4, 5] and [c.small for c in result.n] == [True, False]
-    assert list(rows.values())[0] == [50.0, 60.0]  # employment: 2 of 4 women, 3 of 5 men
+    assert list(rows.values())[0] == [25.0, 40.0]  # yes: 1 of 4 women, 2 of 5 men
     table = client_for(partner).get(url).context["table"]
-    result, rows = _rows(table, "needs")
-    assert list(rows.values())[0] == [None, 60.0] and result.rows[0].cells[0].hidden
+    result, rows = _rows(table, "plan_to_leave")
+    assert list(rows.values())[0] == [None, 40.0] and result.rows[0].cells[0].hidden
 
 
 def test_disaggregation_by_municipality_returnee_and_age_group(officer, analysed, world):
@@ -205,16 +208,34 @@ def test_xlsx_exports_hold_the_table_and_the_raw_responses(client_for, officer, 
     response = client.get(reverse("surveys:round-responses-export", args=[analysed[0].pk]))
     sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:4] == ("_uuid", "_submission_time", "municipality", "weight") and len(rows) == 11
+    assert (rows[0][0], rows[0][2:4], len(rows)) == ("_uuid", ("municipality", "weight"), 11)
     assert AccessLog.objects.filter(action="export", user=officer).exists()
     response = client_for(partner).get(reverse("surveys:round-analysis-export", args=[analysed[0].pk]) + "?by=sex")
     sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
-    values = [c for row in sheet.iter_rows(values_only=True) for c in row]
-    assert 60 in values  # men choosing employment: 3 of 5
-    assert 50 not in values  # women choosing employment or housing: 2 of 4, hidden from partners
+    rows = [row for row in sheet.iter_rows(values_only=True) if row[0] and row[0].startswith("plan_to_leave")]
+    yes_women, yes_men = rows[0][3:9], rows[1][3:9]  # the choice "yes", then the groups: women, men
+    assert yes_men[0] == 40 and yes_men[3] == 5  # men planning to leave: 2 of 5
+    assert yes_women == ("<5",) * 4 + (None, "<5")  # 1 of 4 women: hidden from partners
 
 
 def test_analysis_page_shows_a_chart_without_a_cdn(client_for, officer, analysed):
     page = client_for(officer).get(reverse("surveys:round-analysis", args=[analysed[0].pk])).content.decode()
     assert "vendor/chart.js/chart.umd.min.js" in page and 'id="survey-charts"' in page
     assert "http" not in page.split("survey-charts")[0].split("<script")[-1]
+
+
+def test_comparison_exports_as_xlsx_with_both_intervals_and_the_difference(client_for, officer, analysed):
+    from io import BytesIO
+
+    baseline, final = analysed
+    url = reverse("surveys:comparison-export") + f"?baseline={baseline.pk}&final={final.pk}"
+    response = client_for(officer).get(url)
+    book = load_workbook(BytesIO(b"".join(response.streaming_content)))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    income = next(row for row in rows if row[0] and str(row[0]).startswith("income"))
+    # baseline 700 (n 9), final 987.5 (n 8); difference 287.5 ± 1.96·√(75000/9 + 41250/8)
+    assert (income[2], income[5], income[6], income[9]) == (700, 9, 987.5, 8)
+    assert income[10:13] == (287.5, 59.86, 515.14)
+    se1 = (600000 / 8 / 9) ** 0.5  # baseline mean's standard error: sample variance 600000/8, n 9
+    assert (income[3], income[4]) == (round(700 - 1.96 * se1, 2), round(700 + 1.96 * se1, 2))
+    assert book.worksheets[1].max_row == 6  # the methods, one paragraph a row

@@ -92,10 +92,21 @@ def test_entry_rejects_answers_that_break_constraints_and_required(client_for, c
     assert not Response.objects.exists()
 
 
-def test_entry_drops_answers_that_skip_logic_hides(client_for, counsellor, round_a):
-    _post(client_for(counsellor), round_a, returnee="no", age="70", months_abroad="40", plan_to_leave="yes")
-    answers = Response.objects.get().answers
-    assert "months_abroad" not in answers and "plan_to_leave" not in answers
+def test_entry_refuses_answers_that_skip_logic_hides(client_for, counsellor, round_a):
+    response = _post(client_for(counsellor), round_a, returnee="no", age="70", months_abroad="40")
+    assert response.status_code == 200 and not Response.objects.exists()
+    assert response.context["form"].errors["months_abroad"] == [  # the enumerator reads Georgian
+        "გამოტოვების ლოგიკა ამ რესპონდენტისთვის ამ კითხვას მალავს (წესი: ${returnee} = 'yes'), "
+        "მაგრამ მას აქვს პასუხი „40“."
+    ]
+
+
+def test_entry_refuses_an_answer_to_a_question_the_questionnaire_does_not_have(client_for, counsellor, round_a):
+    response = _post(client_for(counsellor), round_a, favourite_colour="blue")
+    assert response.status_code == 200 and not Response.objects.exists()
+    assert response.context["form"].non_field_errors() == [
+        "ფორმამ გამოაგზავნა პასუხები კითხვებზე, რომლებიც ამ კითხვარში არ არის: favourite_colour."
+    ]
 
 
 def test_entry_page_hides_skipped_questions_and_relevance_follows_the_answers(client_for, counsellor, round_a):
@@ -197,3 +208,28 @@ def test_response_submit_refuses_people_outside_the_round_and_broken_answers(wor
         response_submit(round_=round_a, municipality=municipality, values=good | {"age": 7}, acting_user=counsellor)
     response = response_submit(round_=round_a, municipality=municipality, values=good, acting_user=counsellor)
     assert response.history.count() == 1  # personal data keep their history
+
+
+def test_an_instrument_without_a_returnee_question_can_be_entered(client_for, officer, world):
+    questions = [
+        {"name": "resp_sex", "type": "select_one", "label_ka": "სქესი", "label_en": "Sex", "list_name": "s",
+         "choices": [("f", "ქალი", "Woman"), ("m", "კაცი", "Man")]},
+        {"name": "score", "type": "integer", "label_ka": "ქულა", "label_en": "Score", "constraint": ". >= 0"},
+    ]  # fmt: skip
+    round_ = RoundFactory(version=build_version(questions), municipalities=[world.hub_a.municipality])
+    url = reverse("surveys:response-create", args=[round_.pk])
+    data = {"municipality": world.hub_a.municipality.pk, "resp_sex": "f", "score": "3"}
+    assert client_for(officer).post(url, data).status_code == 302
+    response = Response.objects.get()
+    assert (response.is_returnee, response.sex, response.answers) == (None, "", {"resp_sex": "f", "score": 3})
+
+
+@translation.override("en")
+def test_a_constraint_message_names_the_rule_and_the_value(client_for, officer, world, round_a, settings):
+    client = client_for(officer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = _post(client, round_a, age="12", income="-5")
+    errors = response.context["form"].errors
+    assert errors["age"] == ["Age from 18 to 110 (answer “12”, rule: . >= 18 and . <= 110)"]  # the XLSForm's own
+    assert errors["income"] == ["The answer “-5.0” breaks the rule . >= 0."]  # no message: the rule and the value
+    assert not Response.objects.exists()

@@ -69,6 +69,9 @@ ROUTES = {
         writes=(), expect=officer_only(REDIRECT), kwargs=_pk("survey_import"), method="post"
     ),
     "surveys:comparison": Route(expect=only(OK, ["officer", "partner"])),
+    "surveys:comparison-export": Route(expect=only(REDIRECT, ["officer", "partner"])),  # no rounds chosen
+    "surveys:import-municipality": Route(expect=officer_only(REDIRECT), kwargs=_pk("survey_import"), method="post"),
+    "surveys:version-profile": Route(expect=officer_only(), kwargs=_pk("survey_draft")),
     "surveys:instrument-list": Route(expect=only(OK, ["officer"])),
     "surveys:instrument-create": Route(expect=only(OK, ["officer"])),
     "surveys:instrument-detail": Route(

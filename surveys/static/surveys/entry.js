@@ -20,7 +20,9 @@
         if (!data) return;
         const hidden = new Set(data.hidden);
         form.querySelectorAll("[data-question]").forEach(function (fieldset) {
-          fieldset.hidden = hidden.has(fieldset.dataset.question);
+          // A hidden question is disabled too: its answer is not sent, since the server refuses an
+          // answer to a question that skip logic hides.
+          fieldset.hidden = fieldset.disabled = hidden.has(fieldset.dataset.question);
         });
       })
       .catch(function () { /* a newer request replaced this one */ });
