@@ -69,16 +69,20 @@ class UploadForm(CrispyFormMixin, forms.Form):
 class ProfileForm(CrispyFormMixin, forms.Form):
     """Which of the version's questions hold sex, age, returnee status and municipality."""
 
-    sex_question = forms.ModelChoiceField(label=_("Sex is in the question"), queryset=None, required=False)
+    sex_question = forms.ModelChoiceField(
+        label=_("Sex is in the question"), queryset=Question.objects.none(), required=False
+    )
     sex_female = forms.ChoiceField(label=_("Its choice meaning female"), required=False)
     sex_male = forms.ChoiceField(label=_("Its choice meaning male"), required=False)
-    age_question = forms.ModelChoiceField(label=_("Age (in years) is in the question"), queryset=None, required=False)
+    age_question = forms.ModelChoiceField(
+        label=_("Age (in years) is in the question"), queryset=Question.objects.none(), required=False
+    )
     returnee_question = forms.ModelChoiceField(
-        label=_("Returnee status is in the question"), queryset=None, required=False
+        label=_("Returnee status is in the question"), queryset=Question.objects.none(), required=False
     )
     returnee_yes = forms.ChoiceField(label=_("Its choice meaning a returnee"), required=False)
     municipality_question = forms.ModelChoiceField(
-        label=_("Municipality is in the question"), queryset=None, required=False,
+        label=_("Municipality is in the question"), queryset=Question.objects.none(), required=False,
         help_text=_("Optional: its answers are municipality codes or names. A Kobo import reads the municipality from this column."),  # noqa: E501
     )  # fmt: skip
 

@@ -155,14 +155,16 @@ def test_the_minutes_of_a_decided_cycle_never_change_after_an_edit_in_the_app_or
     assert "Vision" in before and "4.00" in before
     # In the app: the locked cycle refuses a new decision.
     chair.post(reverse("grants:decision-record", args=[proposal.pk]), {"outcome": "rejected", "reason": "late"})
-    # In the admin: an officer renames the criterion; behind the admin, a score and the decision change.
+    # In the admin: an officer tries to rename the criterion (a decided cycle is locked there: issue 10);
+    # behind the admin, a score and the decision change.
     officer = _as(world.user("officer"))
     officer.post(
         reverse("admin:grants_criterion_change", args=[criterion.pk]),
         {"cycle": cycle.pk, "name_ka": "ხედვა", "name_en": "Renamed", "description": "", "weight": "1.00",
          "score_min": 1, "score_max": 5, "minimum": "3.00", "order": 0},
     )  # fmt: skip
-    assert Criterion.objects.get(pk=criterion.pk).name_en == "Renamed"
+    assert Criterion.objects.get(pk=criterion.pk).name_en == "Vision"  # refused: the cycle is decided
+    Criterion.objects.filter(pk=criterion.pk).update(name_en="Renamed")  # and behind the admin too
     Score.objects.filter(criterion=criterion).update(value=1)
     Decision.objects.filter(proposal=proposal).update(outcome="rejected")
     minutes = CycleMinutes.objects.get(cycle=cycle, language="en")
