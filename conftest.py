@@ -47,10 +47,13 @@ def _two_factor_off(settings):
     settings.TWO_FACTOR_REQUIRED = False
 
 
-@pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path_factory):
-    """Uploaded and generated files go to a temporary folder, never into the checkout's media/."""
-    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+@pytest.fixture(autouse=True, scope="session")
+def _media_root(tmp_path_factory):
+    """Uploaded and generated files go to one temporary folder for the whole run, never into the
+    checkout's media/: worlds built once per module (the URL matrix) keep their files for every test."""
+    from django.conf import settings
+
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
 
 
 @pytest.fixture(autouse=True, scope="session")

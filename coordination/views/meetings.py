@@ -106,8 +106,8 @@ def meeting_edit(request, pk):
     )
 
 
-@require(can_manage_coordination)
 @require_POST
+@require(can_manage_coordination)
 def meeting_status(request, pk):
     meeting = _meeting(request, pk)
     to_status = request.POST.get("to_status", "")
@@ -170,8 +170,8 @@ def minutes_edit(request, pk):
     )
 
 
-@require(can_manage_coordination)
 @require_POST
+@require(can_manage_coordination)
 def minutes_approve(request, pk):
     meeting = _meeting(request, pk)
     return post_action(
@@ -257,8 +257,8 @@ def action_list(request):
     return render(request, "coordination/actionitem_list.html", context)
 
 
-@require(can_browse_coordination)
 @require_POST
+@require(can_browse_coordination)
 def action_status(request, pk):
     item = get_in_scope_or_404(request, action_items_visible_to(request.user).select_related("owner", "meeting"), pk=pk)
     if not can_update_action_item(request.user, item):

@@ -173,8 +173,8 @@ def recommendation_edit(request, pk):
     )
 
 
-@require(can_manage_coordination)
 @require_POST
+@require(can_manage_coordination)
 def recommendation_status(request, pk):
     recommendation = _recommendation(request, pk)
     form = StatusForm(request.POST, obj=recommendation)
@@ -196,8 +196,8 @@ def report_list(request):
     return render(request, "coordination/policyreport_list.html", context)
 
 
-@require(can_manage_coordination)
 @require_POST
+@require(can_manage_coordination)
 def report_issue(request):
     return post_action(
         request,

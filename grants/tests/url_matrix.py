@@ -107,6 +107,7 @@ ROUTES = {
         expect=everyone(HIDDEN) | dict.fromkeys(COMMITTEE, DENIED) | {"officer": DENIED},
         kwargs=_o("cycle"),
         method="post",
+        get=None,  # a GET is the chair's confirmation page (pending reviews): same refusals as the POST
     ),
     # The decided cycle's ranking is open to its committee and officers.
     "grants:cycle-ranking": Route(
