@@ -56,6 +56,10 @@ def _opendocument(head: bytes, file) -> bool:
     return head.startswith(b"PK\x03\x04") and b"mimetypeapplication/vnd.oasis.opendocument." in head[:100]
 
 
+def _webp(head: bytes, file) -> bool:
+    return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+
+
 def _text(head: bytes, file) -> bool:
     """UTF-8 text (CSV exports): no NUL byte, and the head decodes (a cut character at the end is fine)."""
     if b"\x00" in head:
@@ -80,6 +84,10 @@ KINDS: dict[str, Kind] = {
     "jpeg": Kind("JPEG", ("jpg", "jpeg"), _starts(b"\xff\xd8\xff")),
     "docx": Kind("Word (.docx)", ("docx",), _zip_with(_ZIP_MEMBERS["docx"])),
     "xlsx": Kind("Excel (.xlsx)", ("xlsx",), _zip_with(_ZIP_MEMBERS["xlsx"])),
+    "pptx": Kind("PowerPoint (.pptx)", ("pptx",), _zip_with(_ZIP_MEMBERS["pptx"])),
+    # Word, Excel and PowerPoint 97-2003 share one container format (OLE2 compound file).
+    "ole": Kind("Office 97-2003", ("doc", "xls", "ppt"), _starts(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")),
+    "webp": Kind("WebP", ("webp",), _webp),
     "odt": Kind("OpenDocument", ("odt", "ods"), _opendocument),
     "csv": Kind("CSV", ("csv",), _text),
 }

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.refusals import authorize
+from accounts.uploads import MB, UploadValidator
 
 from .. import permissions
 from ..models import (
@@ -20,7 +21,6 @@ from ..models import (
     InitiativeTranche,
     InitiativeVisit,
 )
-from ..uploads import validate_photo
 from ._common import check_transition, idea_move, lock_idea
 
 __all__ = [
@@ -142,12 +142,32 @@ def visit_record(*, initiative: Initiative, date, findings: str, acting_user, tr
     return visit
 
 
+PHOTO = UploadValidator(kinds=("jpeg", "png", "webp"), max_size=8 * MB)
+
+
+def _photo_type(file) -> str:
+    """The photo's content type, read from the picture itself once the shared check has passed."""
+    PHOTO(file)
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            image.verify()
+            content_type = Image.MIME[image.format]
+    except (UnidentifiedImageError, OSError, SyntaxError, KeyError) as error:
+        raise ValidationError(_("The file is not a readable image.")) from error
+    finally:
+        file.seek(0)
+    return content_type
+
+
 @transaction.atomic
 def photo_add(*, initiative: Initiative, file, caption: str = "", acting_user, visit=None) -> InitiativePhoto:
     """A photo is checked by its content (JPEG, PNG or WebP) and size before it is stored privately."""
     initiative = _locked_initiative(initiative)
     authorize(permissions.can_follow_up(acting_user, initiative))
-    content_type = validate_photo(file)
+    content_type = _photo_type(file)
     photo = InitiativePhoto(
         initiative=initiative, visit=visit, caption=caption, uploaded_by=acting_user,
         content_type=content_type, size=file.size,

@@ -1,10 +1,15 @@
 """Shared pieces of the coordination services: the permission check and the status move."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..uploads import validate_upload
+from accounts.uploads import MB, UploadValidator
+
+# Minutes, reports and slides, and scans or photos of signed pages where a meeting needs them.
+ALLOWED = ("pdf", "docx", "xlsx", "pptx", "ole", "png", "jpeg")
+DOCUMENTS_ONLY = ("pdf", "docx", "xlsx", "pptx", "ole")
 
 
 def move(obj, to_status: str, *, history, acting_user, note: str = "", extra_fields=()):
@@ -22,11 +27,15 @@ def move(obj, to_status: str, *, history, acting_user, note: str = "", extra_fie
     return history.create(from_status=from_status, to_status=to_status, actor=acting_user, at=timezone.now(), note=note)
 
 
-def attach(obj, field: str, upload, **validate) -> None:
+def max_upload_bytes() -> int:
+    return getattr(settings, "COORDINATION_MAX_UPLOAD_MB", 20) * MB
+
+
+def attach(obj, field: str, upload, *, allowed=ALLOWED) -> None:
     """Validate an upload by content and size, keep its original name, and store it on ``field``."""
     if upload is None:
         return
-    validate_upload(upload, **validate)
+    UploadValidator(kinds=allowed, max_size=max_upload_bytes())(upload)
     getattr(obj, field).save(upload.name, upload, save=False)
     if hasattr(obj, "original_name"):
         obj.original_name = upload.name[:255]

@@ -8,8 +8,7 @@ from accounts.refusals import authorize
 
 from ..models import MethodologyDocument, MethodologyVersion
 from ..permissions import can_manage_coordination
-from ..uploads import DOCUMENTS_ONLY
-from ._common import attach
+from ._common import DOCUMENTS_ONLY, attach
 
 
 @transaction.atomic

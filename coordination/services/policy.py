@@ -14,8 +14,7 @@ from accounts.refusals import authorize
 
 from ..models import Meeting, PolicyAssessment, PolicyDocument, PolicyReport, Recommendation
 from ..permissions import can_manage_coordination
-from ..uploads import DOCUMENTS_ONLY
-from ._common import attach, move
+from ._common import DOCUMENTS_ONLY, attach, move
 
 DOCUMENT_FIELDS = ["title_ka", "title_en", "level", "sector", "year", "issuing_body", "municipality", "url"]
 ASSESSMENT_FIELDS = ["assessed_on", "migration_addressed", "gaps", "opportunities", "evidence"]

@@ -5,6 +5,7 @@ import io
 import zipfile
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -16,8 +17,8 @@ from accounts.tests.factories import officer as make_officer
 from coordination import selectors
 from coordination.models import ActionItem, Committee, Meeting, PolicyReport
 from coordination.services import reference_load
+from coordination.services._common import ALLOWED, DOCUMENTS_ONLY, attach
 from coordination.tests import factories as f
-from coordination.uploads import sniff
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -108,27 +109,53 @@ def test_demo_seed_is_idempotent():
     assert counts[0] >= 3 and MethodologyVersion.objects.approved().exists()
 
 
-def _ooxml(folder: str) -> bytes:
+def _ooxml(member: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr(f"{folder}document.xml", "<x/>")
+        archive.writestr(member, "<x/>")
     return buffer.getvalue()
 
 
+class _Holder:
+    """Stands in for a model with a file field: records what attach() would store."""
+
+    def __init__(self):
+        self.stored = []
+        self.file = self
+
+    def save(self, name, upload, save=False):
+        self.stored.append(name)
+
+
 @pytest.mark.parametrize(
-    ("content", "kind"),
+    ("name", "content", "accepted"),
     [
-        (b"%PDF-1.7 ...", "pdf"),
-        (_ooxml("word/"), "docx"),
-        (_ooxml("xl/"), "xlsx"),
-        (b"\x89PNG\r\n\x1a\n....", "png"),
-        (b"PK\x03\x04 not really a zip", ""),
-        (b"<script>alert(1)</script>", ""),
+        ("minutes.pdf", b"%PDF-1.7 ...", True),
+        ("minutes.docx", _ooxml("word/document.xml"), True),
+        ("budget.xlsx", _ooxml("xl/workbook.xml"), True),
+        ("slides.pptx", _ooxml("ppt/presentation.xml"), True),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"0" * 50, True),
+        ("scan.png", b"\x89PNG\r\n\x1a\n....", True),
+        ("minutes.docx", b"PK\x03\x04 not really a zip", False),
+        ("minutes.pdf", b"<script>alert(1)</script>", False),
+        ("scan.pdf", b"\x89PNG\r\n\x1a\n....", False),  # a picture renamed as a PDF
     ],
 )
-def test_uploads_are_recognised_by_their_content(content, kind):
-    assert sniff(SimpleUploadedFile("any.pdf", content)) == kind
+def test_uploads_are_recognised_by_their_content(name, content, accepted):
+    holder = _Holder()
+    if accepted:
+        attach(holder, "file", SimpleUploadedFile(name, content), allowed=ALLOWED)
+        assert holder.stored == [name]
+    else:
+        with pytest.raises(ValidationError):
+            attach(holder, "file", SimpleUploadedFile(name, content), allowed=ALLOWED)
+        assert holder.stored == []
+
+
+def test_a_methodology_or_policy_upload_must_be_a_document_not_a_picture():
+    with pytest.raises(ValidationError):
+        attach(_Holder(), "file", SimpleUploadedFile("scan.png", b"\x89PNG\r\n\x1a\n...."), allowed=DOCUMENTS_ONLY)
 
 
 def test_the_dashboards_indicators_count_approved_meetings_and_the_first_delivery(steering):
