@@ -155,6 +155,17 @@ class ExpertForm(CrispyFormMixin, forms.Form):
     field = forms.CharField(label=_("Area of expertise"), max_length=200, required=False)
 
 
+class ExpertEndForm(CrispyFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Why the assignment ends"), widget=forms.Textarea(attrs={"rows": 3}))
+    successor = forms.ModelChoiceField(
+        label=_("The next expert"),
+        queryset=User.objects.filter(is_active=True),
+        required=False,
+        help_text=_("Leave empty to assign the next expert later."),
+    )
+    field = forms.CharField(label=_("Their area of expertise"), max_length=200, required=False)
+
+
 class MeetingForm(CrispyFormMixin, forms.ModelForm):
     topics = forms.MultipleChoiceField(
         label=_("Topics"), choices=ExpertMeeting.Topic.choices, widget=forms.CheckboxSelectMultiple

@@ -109,6 +109,15 @@ def can_enter_idea(user, cycle) -> bool:
     return cycle.kind == "community" and cycle.status == "call_open" and can_record_consultation(user)
 
 
+# An expert supports the idea from the shortlist and follows it through implementation.
+EXPERT_STAGES = (Idea.Status.SHORTLISTED, Idea.Status.IN_REVIEW, Idea.Status.SELECTED)
+
+
+def can_change_expert(user, idea: Idea) -> bool:
+    """Assign, end or replace the idea's expert: officers, while the idea has one to work with."""
+    return can_manage_ideas(user) and idea.status in EXPERT_STAGES
+
+
 def is_expert_of(user, idea: Idea) -> bool:
     return ExpertAssignment.objects.active().filter(expert=user, idea=idea).exists()
 

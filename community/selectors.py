@@ -121,7 +121,7 @@ def idea_detail_context(idea: Idea) -> dict:
     plans = list(idea.plans.select_related("created_by").order_by("number"))
     return {
         "plans": plans,
-        "experts": list(idea.experts.select_related("expert").order_by("-start_date")),
+        "experts": list(idea.experts.select_related("expert").order_by("-start_date", "-pk")),
         "meetings": list(idea.meetings.select_related("expert")),
         "events": list(idea.events.select_related("actor")[:30]),
         "referrals": list(idea.referrals.for_list().prefetch_related("events__actor")),

@@ -21,6 +21,7 @@ urlpatterns = [
     path("ideas/<int:pk>/feasibility/", views.idea_feasibility, name="idea-feasibility"),
     path("ideas/<int:pk>/shortlist/", views.idea_shortlist, name="idea-shortlist"),
     path("ideas/<int:pk>/expert/", views.expert_assign, name="expert-assign"),
+    path("ideas/<int:pk>/experts/<int:assignment>/end/", views.expert_end, name="expert-end"),
     path("ideas/<int:pk>/meetings/add/", views.meeting_add, name="meeting-add"),
     path("ideas/<int:pk>/plans/add/", views.plan_add, name="plan-add"),
     path("ideas/<int:pk>/plans/<int:old>/<int:new>/", views.plan_diff, name="plan-diff"),

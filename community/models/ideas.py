@@ -5,11 +5,13 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.models import MembershipQuerySet
 from grants.models import Proposal
+from hubs.models.places import not_ended
 
 from .people import PeopleCounts
 
@@ -144,8 +146,21 @@ class IdeaEvent(models.Model):
         return f"{self.idea_id} · {self.action}"
 
 
+class ExpertAssignmentQuerySet(MembershipQuerySet):
+    def active(self, on=None):
+        """Today's experts: an assignment ended today stops at once (its ``ended_at``), not at midnight."""
+        assignments = super().active(on)
+        if on is None or on >= timezone.localdate():
+            assignments = assignments.filter(not_ended())
+        return assignments
+
+
 class ExpertAssignment(models.Model):
-    """The expert who supports a shortlisted idea and follows its implementation to the end."""
+    """The expert who supports a shortlisted idea and follows its implementation to the end.
+
+    Assignments are never deleted: ending one keeps it, with who ended it, when and why, as the
+    idea's history of experts.
+    """
 
     HOLDS_PERSONAL_DATA = True
 
@@ -156,9 +171,15 @@ class ExpertAssignment(models.Model):
     field = models.CharField(_("area of expertise"), max_length=200, blank=True)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True, editable=False)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ended by"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", editable=False,
+    )  # fmt: skip
+    end_reason = models.TextField(_("why the assignment ended"), blank=True)
     history = HistoricalRecords()
 
-    objects = MembershipQuerySet.as_manager()
+    objects = ExpertAssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("expert assignment")
@@ -167,6 +188,13 @@ class ExpertAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.expert} → {self.idea}"
+
+    @property
+    def is_active(self) -> bool:
+        today = timezone.localdate()
+        if self.ended_at is not None and self.ended_at <= timezone.now():
+            return False
+        return self.start_date <= today and (self.end_date is None or self.end_date >= today)
 
 
 class ExpertMeeting(models.Model):

@@ -19,6 +19,7 @@ from ._common import idea_move, lock_idea
 
 __all__ = [
     "expert_assign",
+    "expert_end",
     "idea_create",
     "idea_feasibility",
     "idea_send_to_committee",
@@ -82,20 +83,33 @@ def idea_shortlist(*, idea: Idea, acting_user) -> Idea:
     return idea_move(idea, Idea.Status.SHORTLISTED, actor=acting_user)
 
 
+def _check_expert_stage(idea: Idea, acting_user) -> None:
+    authorize(permissions.can_manage_ideas(acting_user))
+    if not permissions.can_change_expert(acting_user, idea):
+        raise ValidationError(_("An expert is assigned to a shortlisted idea."))
+
+
+def _end(assignment: ExpertAssignment, *, reason: str, acting_user) -> None:
+    """Ends today and at once: the expert loses the idea from their next request on."""
+    assignment.end_date = max(timezone.localdate(), assignment.start_date)
+    assignment.ended_at, assignment.ended_by, assignment.end_reason = timezone.now(), acting_user, reason
+    assignment.full_clean()
+    assignment.save(update_fields=["end_date", "ended_at", "ended_by", "end_reason"])
+    IdeaEvent.objects.create(idea=assignment.idea, actor=acting_user, action="expert_ended",
+                             note=f"{assignment.expert.full_name}: {reason}")  # fmt: skip
+
+
 @transaction.atomic
 def expert_assign(*, idea: Idea, expert, field: str = "", acting_user) -> ExpertAssignment:
-    """One current expert per idea: assigning another ends the earlier assignment today."""
+    """One current expert per idea: assigning another ends the earlier assignment at once."""
     idea = lock_idea(idea)
-    authorize(permissions.can_manage_ideas(acting_user))
-    if idea.status not in (Idea.Status.SHORTLISTED, Idea.Status.IN_REVIEW, Idea.Status.SELECTED):
-        raise ValidationError(_("An expert is assigned to a shortlisted idea."))
+    _check_expert_stage(idea, acting_user)
     today = timezone.localdate()
     current = idea.experts.active().filter(expert=expert).first()
     if current:
         return current
-    for earlier in idea.experts.active():
-        earlier.end_date = today
-        earlier.save(update_fields=["end_date"])
+    for earlier in idea.experts.active().select_related("expert", "idea"):
+        _end(earlier, reason=_("Replaced by %(name)s.") % {"name": expert.full_name}, acting_user=acting_user)
     assignment = ExpertAssignment(idea=idea, expert=expert, field=field, start_date=today)
     assignment.full_clean()
     assignment.save()
@@ -103,6 +117,31 @@ def expert_assign(*, idea: Idea, expert, field: str = "", acting_user) -> Expert
     subject = _("You are the expert for the community idea “%(title)s”") % {"title": idea.title}
     email_queue(subject=str(subject), body=str(subject), to=[expert.email])
     return assignment
+
+
+@transaction.atomic
+def expert_end(
+    *, assignment: ExpertAssignment, reason: str, acting_user, successor=None, field: str = ""
+) -> ExpertAssignment | None:
+    """End an expert's assignment (a reason is required), and optionally assign the next expert.
+
+    The assignment stays as history; the expert loses access to the idea at once. Returns the new
+    assignment when a successor is named.
+    """
+    idea = lock_idea(assignment.idea)
+    assignment = ExpertAssignment.objects.select_for_update().select_related("expert", "idea").get(pk=assignment.pk)
+    _check_expert_stage(idea, acting_user)
+    if not reason.strip():
+        raise ValidationError(_("Say why the assignment ends."))
+    if successor is not None and successor.pk == assignment.expert_id:
+        raise ValidationError(_("Choose a different expert to take over."))
+    if assignment.is_active:
+        _end(assignment, reason=reason.strip(), acting_user=acting_user)
+        subject = _("Your assignment to the community idea “%(title)s” has ended") % {"title": idea.title}
+        email_queue(subject=str(subject), body=str(subject), to=[assignment.expert.email])
+    if successor is None:
+        return None
+    return expert_assign(idea=idea, expert=successor, field=field, acting_user=acting_user)
 
 
 @transaction.atomic

@@ -40,7 +40,7 @@ def setup(world):
     cycle = community_cycle()
     cycle.municipalities.add(municipality)
     idea = IdeaFactory(priority=priority, status=Idea.Status.SHORTLISTED)
-    ExpertAssignmentFactory(idea=idea, expert=mentor)
+    assignment = ExpertAssignmentFactory(idea=idea, expert=mentor)
     IdeaPlanFactory(idea=idea, number=1)
     IdeaPlanFactory(idea=idea, number=2, budget=[{"item": "სახურავი", "amount": "13000.00", "cofunding": "0"}])
     rejected = IdeaFactory(priority=priority, status=Idea.Status.REJECTED)
@@ -63,6 +63,7 @@ def setup(world):
         c_theme=PriorityThemeFactory(),
         c_cycle=cycle,
         c_idea=idea,
+        c_assignment=assignment,
         c_rejected=rejected,
         c_referral=referral,
         c_initiative=initiative,
@@ -126,6 +127,9 @@ ROUTES = {
     ),
     "community:idea-feasibility": Route(expect=IDEA_OFFICER, kwargs=_o("c_idea")),
     "community:expert-assign": Route(expect=IDEA_OFFICER, kwargs=_o("c_idea")),
+    "community:expert-end": Route(
+        expect=IDEA_OFFICER, kwargs=lambda w: {"pk": w.objects["c_idea"].pk, "assignment": w.objects["c_assignment"].pk}
+    ),
     "community:idea-shortlist": Route(expect=IDEA_OFFICER_POST, kwargs=_o("c_idea"), method="post"),
     "community:idea-send": Route(expect=IDEA_OFFICER_POST, kwargs=_o("c_idea"), method="post"),
     "community:meeting-add": Route(expect=EXPERT_PAGE, kwargs=_o("c_idea")),

@@ -6,7 +6,9 @@ from django.shortcuts import redirect, render
 from accounts.access import deny
 
 
-def form_page(request, form, save, *, title: str, success: str, back, parent=None, template="community/form_page.html"):
+def form_page(
+    request, form, save, *, title: str, success: str, back, parent=None, template="community/form_page.html", extra=None
+):
     """The shared GET/POST flow of the small forms: ``save`` is a service taking the cleaned data."""
     if request.method == "POST" and form.is_valid():
         try:
@@ -16,7 +18,8 @@ def form_page(request, form, save, *, title: str, success: str, back, parent=Non
         else:
             messages.success(request, success)
             return redirect(back)
-    return render(request, template, {"form": form, "title": title, "back": back, "parent": parent})
+    context = {"form": form, "title": title, "back": back, "parent": parent, **(extra or {})}
+    return render(request, template, context)
 
 
 def run(request, success: str, service, **kwargs) -> bool:

@@ -16,6 +16,7 @@ from hubs.models import Municipality
 from .. import permissions, selectors, services
 from ..filters import IdeaFilter
 from ..forms import (
+    ExpertEndForm,
     ExpertForm,
     FeasibilityForm,
     IdeaForm,
@@ -79,6 +80,7 @@ def idea_detail(request, pk):
         "idea": idea,
         **selectors.idea_detail_context(idea),
         "can_manage": permissions.can_manage_ideas(user),
+        "can_change_expert": permissions.can_change_expert(user, idea),
         "can_support": permissions.can_support_idea(user, idea),
         "can_refer": permissions.can_refer_idea(user, idea),
         "initiative": getattr(idea, "initiative", None),
@@ -108,11 +110,23 @@ def idea_shortlist(request, pk):
 
 def expert_assign(request, pk):
     idea = _idea(request, pk)
-    allow(request, permissions.can_manage_ideas(request.user))
+    allow(request, permissions.can_change_expert(request.user, idea))
     form = ExpertForm(request.POST or None)
     save = partial(services.expert_assign, idea=idea)
     return form_page(request, form, save, title=_("Assign an expert"), success=_("The expert is assigned."),
                      back=_url(idea), parent=idea)  # fmt: skip
+
+
+def expert_end(request, pk, assignment):
+    """Confirmation page: who loses access, since when; the reason, and optionally the next expert."""
+    idea = _idea(request, pk)
+    allow(request, permissions.can_change_expert(request.user, idea))
+    current = get_object_or_404(idea.experts.active().select_related("expert"), pk=assignment)
+    form = ExpertEndForm(request.POST or None)
+    save = partial(services.expert_end, assignment=current)
+    return form_page(request, form, save, title=_("End the expert's assignment"), back=_url(idea), parent=idea,
+                     success=_("The assignment has ended."), template="community/expertassignment_confirm_end.html",
+                     extra={"assignment": current})  # fmt: skip
 
 
 def meeting_add(request, pk):
