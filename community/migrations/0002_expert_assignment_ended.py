@@ -6,41 +6,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('community', '0001_community_pipeline'),
+        ("community", "0001_community_pipeline"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='expertassignment',
-            name='end_reason',
-            field=models.TextField(blank=True, verbose_name='why the assignment ended'),
+            model_name="expertassignment",
+            name="end_reason",
+            field=models.TextField(blank=True, verbose_name="why the assignment ended"),
         ),
         migrations.AddField(
-            model_name='expertassignment',
-            name='ended_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='ended at'),
+            model_name="expertassignment",
+            name="ended_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="ended at"),
         ),
         migrations.AddField(
-            model_name='expertassignment',
-            name='ended_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ended by'),
+            model_name="expertassignment",
+            name="ended_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="ended by",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalexpertassignment',
-            name='end_reason',
-            field=models.TextField(blank=True, verbose_name='why the assignment ended'),
+            model_name="historicalexpertassignment",
+            name="end_reason",
+            field=models.TextField(blank=True, verbose_name="why the assignment ended"),
         ),
         migrations.AddField(
-            model_name='historicalexpertassignment',
-            name='ended_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='ended at'),
+            model_name="historicalexpertassignment",
+            name="ended_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="ended at"),
         ),
         migrations.AddField(
-            model_name='historicalexpertassignment',
-            name='ended_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ended by'),
+            model_name="historicalexpertassignment",
+            name="ended_by",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="ended by",
+            ),
         ),
     ]

@@ -39,7 +39,8 @@ from .implementation import (
 __all__ = [
     "cofunding_add", "completion_add", "consultation_create", "consultation_detail", "consultation_list",
     "consultation_results", "cycle_detail", "expert_assign", "expert_end", "idea_create", "idea_detail",
-    "idea_feasibility", "idea_list", "idea_send", "idea_shortlist", "initiative_create", "initiative_detail", "meeting_add",
+    "idea_feasibility", "idea_list", "idea_send", "idea_shortlist", "initiative_create", "initiative_detail",
+    "meeting_add",
     "paper_votes", "photo_add", "photo_file", "plan_add", "plan_diff", "priority_add", "priority_retain",
     "referral_create", "referral_move", "survey_link", "tranche_action", "visit_add", "vote_set_add",
 ]  # fmt: skip
