@@ -13,6 +13,14 @@ class PriorityThemeAdmin(admin.ModelAdmin):
     search_fields = ["name_ka", "name_en"]
 
 
+@admin.register(models.CommunityCriterion)
+class CommunityCriterionAdmin(admin.ModelAdmin):
+    """The criteria new community cycles start with; each cycle keeps its own copy once created."""
+
+    list_display = ["name_ka", "name_en", "weight", "minimum", "order", "is_active"]
+    list_editable = ["order", "is_active"]
+
+
 @admin.register(models.Consultation)
 class ConsultationAdmin(SimpleHistoryAdmin):
     list_display = ["date", "municipality", "village", "place", "vote_mode"]

@@ -9,6 +9,7 @@ class CommunityConfig(AppConfig):
     def ready(self):
         from accounts.navigation import NavItem, register
         from accounts.roles import Role, register_role_holders, register_role_provider
+        from grants.defaults import register_default_criteria
         from grants.subjects import register_committee_subject
 
         from . import committee, permissions
@@ -17,6 +18,9 @@ class CommunityConfig(AppConfig):
         def expert_roles(user):
             return [Role.MENTOR] if ExpertAssignment.objects.active().filter(expert=user).exists() else []
 
+        from .services.reference import default_committee_criteria
+
+        register_default_criteria("community", default_committee_criteria)
         register_role_provider(expert_roles)
         register_role_holders(ExpertAssignment, "expert")  # experts are not offered to hub leads as staff
         register_committee_subject(

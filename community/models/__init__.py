@@ -1,3 +1,4 @@
+from .criteria import CommunityCriterion
 from .consultations import Consultation, ConsultationPriority, PriorityTheme, Vote, VoteSet
 from .ideas import ExpertAssignment, ExpertMeeting, Idea, IdeaEvent, IdeaPlan
 from .implementation import (
@@ -15,6 +16,7 @@ from .referrals import IdeaReferral, IdeaReferralEvent
 __all__ = [
     "AgeGroup",
     "CofundingReceipt",
+    "CommunityCriterion",
     "Completion",
     "Consultation",
     "ConsultationPriority",

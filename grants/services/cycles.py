@@ -9,6 +9,7 @@ from accounts.refusals import authorize
 from accounts.services import email_queue, user_invite
 
 from .. import permissions
+from ..defaults import default_criteria
 from ..models import CommitteeMembership, Criterion, GrantCycle
 from .common import check_transition, check_unlocked, event
 
@@ -32,7 +33,17 @@ def cycle_create(*, acting_user, municipalities=(), **fields) -> GrantCycle:
     cycle.save()
     cycle.municipalities.set(municipalities)
     event(cycle, actor=acting_user, action="created", to_status=cycle.status)
+    _add_default_criteria(cycle)
     return cycle
+
+
+def _add_default_criteria(cycle: GrantCycle) -> None:
+    """The kind's default criteria from the reference data, copied so later edits stay per cycle."""
+    criteria = [Criterion(cycle=cycle, order=order, **fields) for order, fields in
+                enumerate(default_criteria(cycle.kind), start=1)]  # fmt: skip
+    for criterion in criteria:
+        criterion.full_clean()
+    Criterion.objects.bulk_create(criteria)
 
 
 @transaction.atomic
