@@ -5,32 +5,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('community', '0002_expert_assignment_ended'),
+        ("community", "0002_expert_assignment_ended"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CommunityCriterion',
+            name="CommunityCriterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='code')),
-                ('name_ka', models.CharField(max_length=200, verbose_name='name (Georgian)')),
-                ('name_en', models.CharField(max_length=200, verbose_name='name (English)')),
-                ('description', models.TextField(blank=True, verbose_name='guidance for scorers')),
-                ('weight', models.DecimalField(decimal_places=2, default=Decimal('1.00'), max_digits=5, verbose_name='weight')),
-                ('score_min', models.PositiveSmallIntegerField(default=1, verbose_name='lowest score')),
-                ('score_max', models.PositiveSmallIntegerField(default=5, verbose_name='highest score')),
-                ('minimum', models.DecimalField(decimal_places=2, default=Decimal('3.00'), max_digits=5, verbose_name='minimum mean score')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('is_active', models.BooleanField(default=True, verbose_name='in use')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="code")),
+                ("name_ka", models.CharField(max_length=200, verbose_name="name (Georgian)")),
+                ("name_en", models.CharField(max_length=200, verbose_name="name (English)")),
+                ("description", models.TextField(blank=True, verbose_name="guidance for scorers")),
+                (
+                    "weight",
+                    models.DecimalField(decimal_places=2, default=Decimal("1.00"), max_digits=5, verbose_name="weight"),
+                ),
+                ("score_min", models.PositiveSmallIntegerField(default=1, verbose_name="lowest score")),
+                ("score_max", models.PositiveSmallIntegerField(default=5, verbose_name="highest score")),
+                (
+                    "minimum",
+                    models.DecimalField(
+                        decimal_places=2, default=Decimal("3.00"), max_digits=5, verbose_name="minimum mean score"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("is_active", models.BooleanField(default=True, verbose_name="in use")),
             ],
             options={
-                'verbose_name': 'default criterion for community projects',
-                'verbose_name_plural': 'default criteria for community projects',
-                'ordering': ['order', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('score_max__gt', models.F('score_min'))), name='community_criterion_range'), models.CheckConstraint(condition=models.Q(('weight__gt', 0)), name='community_criterion_weight_positive')],
+                "verbose_name": "default criterion for community projects",
+                "verbose_name_plural": "default criteria for community projects",
+                "ordering": ["order", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("score_max__gt", models.F("score_min"))), name="community_criterion_range"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("weight__gt", 0)), name="community_criterion_weight_positive"
+                    ),
+                ],
             },
         ),
     ]

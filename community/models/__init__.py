@@ -1,5 +1,5 @@
-from .criteria import CommunityCriterion
 from .consultations import Consultation, ConsultationPriority, PriorityTheme, Vote, VoteSet
+from .criteria import CommunityCriterion
 from .ideas import ExpertAssignment, ExpertMeeting, Idea, IdeaEvent, IdeaPlan
 from .implementation import (
     CofundingReceipt,
