@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_rules import WorkflowAdmin
+
 from . import models
 
 
@@ -30,8 +32,12 @@ class ConsultationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Idea)
-class IdeaAdmin(SimpleHistoryAdmin):
-    """Workflow fields are read-only here: the status moves only through the services."""
+class IdeaAdmin(WorkflowAdmin, SimpleHistoryAdmin):
+    """Workflow fields are read-only here: the status moves only through the services. An idea of a
+    decided (closed, cancelled) cycle is read-only altogether: the committee's record must not move."""
+
+    def is_locked(self, obj) -> bool:
+        return obj.cycle.is_locked
 
     list_display = ["reference", "title", "kind", "municipality", "status"]
     list_filter = ["status", "kind", "cycle"]

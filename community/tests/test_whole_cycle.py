@@ -113,6 +113,13 @@ def test_a_community_cycle_runs_from_consultation_to_completion(people, django_c
     voters = _committee(cycle, world)
     cycle_page = counsellor.get(reverse("community:cycle-detail", args=[cycle.pk]))
     assert b'data-testid="priorities-side-by-side"' in cycle_page.content
+    # The cycle page puts the survey's ranks beside the consultation's votes (the same figures as above).
+    [(shown, rows)] = cycle_page.context["consultations"]
+    assert shown == consultation
+    assert [(r.priority.theme.survey_choice, r.votes, r.rank, r.survey_rank) for r in rows] == [
+        ("water", 14, 1, 1), ("roads", 9, 2, 2), ("kindergarten", 9, 2, 3),
+    ]  # fmt: skip
+    assert survey.name in cycle_page.content.decode()
     idea_data = {
         "title": "სასმელი წყლის სისტემა", "kind": "infrastructure", "municipality": municipality.pk,
         "location": "შილდა", "description": "მილსადენის რეაბილიტაცია", "applicant": "შილდის ჯგუფი", "contact": "",

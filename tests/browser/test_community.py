@@ -1,9 +1,11 @@
 """A community consultation in Georgian: the meeting, its priorities and paper totals, the results
-beside the community-priorities survey, a retained priority, an idea, its feasibility and shortlist."""
+beside the community-priorities survey, a retained priority, an idea, its feasibility and shortlist,
+its expert, and the expert handed over to another after the confirmation page."""
 
 import pytest
 from playwright.sync_api import expect
 
+from accounts.tests.factories import UserFactory
 from accounts.tests.factories import officer as make_officer
 from community.models import Consultation, ConsultationPriority, Idea
 from community.tests.factories import community_cycle, priorities_round, themes
@@ -107,3 +109,22 @@ def test_a_consultation_leads_to_a_shortlisted_idea_in_georgian(page, live_serve
     screenshot("community-05-idea-shortlisted")
     idea.refresh_from_db()
     assert idea.status == Idea.Status.SHORTLISTED and str(idea.grant_requested) == "13500.00"
+
+    # The officer assigns an expert, then hands the idea to another one after the confirmation page.
+    mentor = world.user("mentor")
+    successor = UserFactory(email="inzhineri@example.ge", full_name="ეკა მაისურაძე")
+    page.get_by_test_id("expert-link").click()
+    page.locator("select[name=expert]").select_option(str(mentor.pk))
+    page.get_by_test_id("save").click()
+    page.get_by_test_id("expert-end-link").click()
+    expect(page.get_by_test_id("end-confirmation")).to_contain_text(mentor.full_name)
+    page.locator("textarea[name=reason]").fill("სხვა რეგიონში გადავიდა")
+    page.locator("select[name=successor]").select_option(str(successor.pk))
+    screenshot("community-06-expert-end-confirmation")
+    page.get_by_test_id("confirm-end").click()
+    history = page.get_by_test_id("expert-history")
+    expect(history).to_contain_text("სხვა რეგიონში გადავიდა")
+    expect(history).to_contain_text(successor.full_name)
+    screenshot("community-07-expert-handed-over")
+    assert [a.expert for a in idea.experts.active()] == [successor]
+    assert idea.experts.count() == 2
