@@ -188,10 +188,16 @@ def session_record(*, case: Case, acting_user: User, **fields) -> CounsellingSes
     return session
 
 
-@transaction.atomic
-def confidential_notes_open(*, case: Case, reason: str, acting_user: User, path: str = "") -> list[CounsellingSession]:
-    """An officer opens a case's confidential notes after giving a reason, which is logged for review."""
-    authorize(perms.can_break_glass(acting_user, case))
+def break_glass_log(*, case: Case, reason: str, acting_user: User, path: str = "") -> None:
+    """Check the reason for opening a case's confidential notes and log it for the officers' review.
+
+    The case page's notes and the data-subject export with notes both go through here.
+    """
+    reason = break_glass_reason_check(reason)
+    log_access(user=acting_user, action=AccessLog.Action.BREAK_GLASS, obj=case, path=path, reason=reason)
+
+
+def break_glass_reason_check(reason: str) -> str:
     if len(reason.strip()) < BREAK_GLASS_REASON_MIN_LENGTH:
         raise ValidationError(
             {
@@ -199,7 +205,14 @@ def confidential_notes_open(*, case: Case, reason: str, acting_user: User, path:
                 % {"n": BREAK_GLASS_REASON_MIN_LENGTH}
             }
         )
-    log_access(user=acting_user, action=AccessLog.Action.BREAK_GLASS, obj=case, path=path, reason=reason.strip())
+    return reason.strip()
+
+
+@transaction.atomic
+def confidential_notes_open(*, case: Case, reason: str, acting_user: User, path: str = "") -> list[CounsellingSession]:
+    """An officer opens a case's confidential notes after giving a reason, which is logged for review."""
+    authorize(perms.can_break_glass(acting_user, case))
+    break_glass_log(case=case, reason=reason, acting_user=acting_user, path=path)
     return list(case.sessions.exclude(confidential_notes="").select_related("counsellor"))
 
 
