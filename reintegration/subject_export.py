@@ -46,10 +46,11 @@ class Table:
     columns: list[Column]
     rows: list[dict] = field(default_factory=list)
     single: bool = False  # one record shown as label/value lines (the registry record, the household)
+    only: str = ""  # "json" or "pdf": a table for one format only (the access log's every entry, its summary)
 
     @classmethod
-    def of(cls, key: str, title, columns: list[Column], objects, *, single: bool = False) -> "Table":
-        return cls(key, title, columns, [{c.key: c.get(obj) for c in columns} for obj in objects], single)
+    def of(cls, key: str, title, columns: list[Column], objects, *, single: bool = False, only: str = "") -> "Table":
+        return cls(key, title, columns, [{c.key: c.get(obj) for c in columns} for obj in objects], single, only)
 
 
 @dataclass
@@ -150,7 +151,7 @@ def display_value(value) -> str:
     if isinstance(value, datetime.date):
         return date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(value, Decimal):
-        return number_format(value, decimal_pos=2, use_l10n=True, force_grouping=True)
+        return number_format(value, use_l10n=True, force_grouping=True)  # its own places: 0.6250, 12500.50
     if isinstance(value, int):
         return number_format(value, use_l10n=True, force_grouping=value >= 10000)
     if isinstance(value, dict):
@@ -171,6 +172,10 @@ class BuiltSection:
     def is_empty(self) -> bool:
         return not any(table.rows for table in self.tables)
 
+    @property
+    def shown_tables(self) -> int:
+        return sum(1 for table in self.tables if table.only != "json")
+
 
 def build(ctx: ExportContext) -> list[BuiltSection]:
     return [BuiltSection(s.key, s.title, s.build(ctx)) for s in registered_sections()]
@@ -184,7 +189,11 @@ def as_json(sections: list[BuiltSection], *, person, exported_at, confidential: 
         "sections": {
             s.key: {
                 "title": str(s.title),
-                "tables": {t.key: [{k: json_value(v) for k, v in row.items()} for row in t.rows] for t in s.tables},
+                "tables": {
+                    t.key: [{k: json_value(v) for k, v in row.items()} for row in t.rows]
+                    for t in s.tables
+                    if t.only != "pdf"
+                },
             }
             for s in sections
         },
@@ -198,6 +207,7 @@ def pdf_context(sections: list[BuiltSection]) -> list[dict]:
             "key": s.key,
             "title": s.title,
             "empty": s.is_empty,
+            "several": s.shown_tables > 1,
             "tables": [
                 {
                     "title": t.title,
@@ -207,6 +217,7 @@ def pdf_context(sections: list[BuiltSection]) -> list[dict]:
                     "pairs": [[(c.label, display_value(row[c.key])) for c in t.columns] for row in t.rows],
                 }
                 for t in s.tables
+                if t.only != "json"
             ],
         }
         for s in sections
