@@ -34,6 +34,7 @@ from reintegration.tests import factories as f
 from rss.models import Round as RssRound
 from rss.tests.factories import provisional
 from surveys.tests.factories import ResponseFactory
+from tests.queries import assert_constant_queries
 
 REASON = "The person asked for a copy of every record, notes included."
 
@@ -290,6 +291,16 @@ def test_sections_come_from_the_registry(person, officer):
     keys = [s.key for s in subject_export.registered_sections()]
     assert keys[0] == "person" and keys[-1] == "access_log"
     assert {"referrals", "rss", "grants", "surveys", "community"} <= set(keys)
+
+
+def test_the_export_page_costs_the_same_queries_as_cases_grow(client_for, officer, person, counsellor, world):
+    def grow():
+        Case.objects.create(number="BBB-2026-0001", beneficiary=person, hub=world.hub_b, counsellor=counsellor)
+        Case.objects.create(
+            number="AAA-2025-0001", beneficiary=person, hub=world.hub_a, counsellor=counsellor, status="closed"
+        )
+
+    assert_constant_queries(client_for(officer), _export_url(person), grow)
 
 
 def _export_queries(client, person) -> int:
