@@ -12,6 +12,7 @@ the JSON carries them as they are, the PDF formats them in the reader's language
 """
 
 import datetime
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,6 +22,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
+
+from accounts.pdf import render_pdf
 
 
 class Coded(NamedTuple):
@@ -222,3 +225,28 @@ def pdf_context(sections: list[BuiltSection]) -> list[dict]:
         }
         for s in sections
     ]
+
+
+class ExportFile(NamedTuple):
+    content: bytes
+    content_type: str
+    filename: str
+
+
+def render(
+    sections: list[BuiltSection], *, fmt: str, person, exported_by, exported_at, confidential: bool
+) -> ExportFile:
+    """The export as a file, in the active language (titles, labels, dates and amounts)."""
+    if fmt == "json":
+        data = as_json(sections, person=person, exported_at=exported_at, confidential=confidential)
+        content = json.dumps(data, ensure_ascii=False, indent=2).encode()
+        return ExportFile(content, "application/json; charset=utf-8", f"person-{person.pk}.json")
+    context = {
+        "person": person,
+        "exported_at": exported_at,
+        "exported_by": exported_by,
+        "confidential": confidential,
+        "sections": pdf_context(sections),
+    }
+    pdf = render_pdf("reintegration/pdf/subject_export.html", context)
+    return ExportFile(pdf, "application/pdf", f"person-{person.pk}.pdf")

@@ -207,6 +207,7 @@ def test_confidential_notes_come_only_with_a_break_glass_reason_logged_per_case(
 def test_a_reason_too_short_refuses_the_export_and_logs_nothing(client_for, officer, person):
     response = _export(client_for(officer), person, confidential_reason="because")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    assert "confidential_reason" in response.context["form"].errors
     assert "ოჯახური კონფლიქტი" not in response.content.decode()
     assert not AccessLog.objects.filter(action__in=[AccessLog.Action.BREAK_GLASS, AccessLog.Action.EXPORT]).exists()
 

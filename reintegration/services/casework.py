@@ -197,11 +197,11 @@ def break_glass_log(*, case: Case, reason: str, acting_user: User, path: str = "
     log_access(user=acting_user, action=AccessLog.Action.BREAK_GLASS, obj=case, path=path, reason=reason)
 
 
-def break_glass_reason_check(reason: str) -> str:
+def break_glass_reason_check(reason: str, *, field: str = "reason") -> str:
     if len(reason.strip()) < BREAK_GLASS_REASON_MIN_LENGTH:
         raise ValidationError(
             {
-                "reason": _("Give the reason in a full sentence (at least %(n)s characters).")
+                field: _("Give the reason in a full sentence (at least %(n)s characters).")
                 % {"n": BREAK_GLASS_REASON_MIN_LENGTH}
             }
         )

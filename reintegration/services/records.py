@@ -1,8 +1,6 @@
 """Reminders for overdue follow-ups, and the data-subject export."""
 
 import datetime
-import json
-from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from accounts.access import log_access
 from accounts.models import AccessLog, User
-from accounts.pdf import render_pdf
 from accounts.refusals import authorize
 
 from .. import permissions as perms
@@ -72,12 +69,6 @@ def follow_up_reminder_send(*, user_id: int, today: datetime.date) -> int:
 
 
 # Data-subject export ------------------------------------------------------------------------------
-class ExportFile(NamedTuple):
-    content: bytes
-    content_type: str
-    filename: str
-
-
 EXPORT_FORMATS = ("json", "pdf")
 
 
@@ -90,7 +81,7 @@ def beneficiary_export(
     fmt: str = "json",
     language: str | None = None,
     confidential_reason: str = "",
-) -> ExportFile:
+) -> subject_export.ExportFile:
     """Everything held on one person, every app's sections, as JSON or a PDF in ``language``.
 
     Confidential session notes are in it only with a break-glass reason, logged for each of the
@@ -103,31 +94,19 @@ def beneficiary_export(
     cases = list(person.cases.select_related("hub", "counsellor", "transferred_from").order_by("opened_on", "pk"))
     include_confidential = bool(confidential_reason.strip())
     if include_confidential:
-        break_glass_reason_check(confidential_reason)
+        break_glass_reason_check(confidential_reason, field="confidential_reason")
         for case in cases:
             authorize(perms.can_break_glass(acting_user, case) or perms.can_read_confidential_notes(acting_user, case))
             break_glass_log(case=case, reason=confidential_reason, acting_user=acting_user, path=path)
-    exported_at = timezone.now()
     context = ExportContext(person=person, cases=cases, include_confidential=include_confidential)
     with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
-        sections = subject_export.build(context)
-        if fmt == "json":
-            data = subject_export.as_json(
-                sections, person=person, exported_at=exported_at, confidential=include_confidential
-            )
-            content = json.dumps(data, ensure_ascii=False, indent=2).encode()
-            result = ExportFile(content, "application/json; charset=utf-8", f"person-{person.pk}.json")
-        else:
-            pdf = render_pdf(
-                "reintegration/pdf/subject_export.html",
-                {
-                    "person": person,
-                    "exported_at": exported_at,
-                    "exported_by": acting_user,
-                    "confidential": include_confidential,
-                    "sections": subject_export.pdf_context(sections),
-                },
-            )
-            result = ExportFile(pdf, "application/pdf", f"person-{person.pk}.pdf")
+        result = subject_export.render(
+            subject_export.build(context),
+            fmt=fmt,
+            person=person,
+            exported_by=acting_user,
+            exported_at=timezone.now(),
+            confidential=include_confidential,
+        )
     log_access(user=acting_user, action=AccessLog.Action.EXPORT, obj=person, path=path)
     return result
