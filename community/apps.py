@@ -7,6 +7,9 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community revitalization")
 
     def ready(self):
+        from . import subject_export
+
+        subject_export.register()
         from accounts.navigation import NavItem, register
         from accounts.roles import Role, register_role_holders, register_role_provider
         from grants.defaults import register_default_criteria

@@ -8,6 +8,9 @@ class GrantsConfig(AppConfig):
     nav_label = _("Grants")
 
     def ready(self):
+        from . import subject_export
+
+        subject_export.register()
         from accounts.navigation import NavItem, register
         from hubs.counts import register_count
 

@@ -8,6 +8,9 @@ class ReferralsConfig(AppConfig):
     nav_label = _("Referrals")
 
     def ready(self):
+        from . import subject_export
+
+        subject_export.register()
         from accounts.navigation import NavItem, register
         from reintegration.hooks import register_consent_withdrawn
         from reintegration.panels import register_case_panel

@@ -11,8 +11,9 @@ class ReintegrationConfig(AppConfig):
         from accounts.navigation import NavItem, register
         from hubs.counts import register_count
 
-        from . import counts
+        from . import counts, export_sections
 
+        export_sections.register()
         register_count(
             "open_cases",
             _("Open cases"),

@@ -1,6 +1,7 @@
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -305,6 +306,25 @@ class BreakGlassForm(CrispyFormMixin, forms.Form):
         # The rule (BREAK_GLASS_REASON_MIN_LENGTH) is the service's; the browser only hints at it.
         widget=forms.Textarea(attrs={"rows": 3, "minlength": BREAK_GLASS_REASON_MIN_LENGTH}),
         help_text=_("Your reason is written to the access log and reviewed."),
+    )
+
+
+class SubjectExportForm(CrispyFormMixin, forms.Form):
+    """The data-subject export: a format, the PDF's language, and confidential notes only with a reason."""
+
+    FORMATS = [("pdf", _("PDF, to read or print")), ("json", _("JSON, for another system"))]
+
+    fmt = forms.ChoiceField(label=_("Format"), choices=FORMATS, initial="pdf", widget=forms.RadioSelect)
+    language = forms.ChoiceField(label=_("Language of the document"), choices=settings.LANGUAGES)
+    confidential_reason = forms.CharField(
+        label=_("Include the confidential counselling notes: why?"),
+        required=False,
+        # The rule (BREAK_GLASS_REASON_MIN_LENGTH) is the service's; the browser only hints at it.
+        widget=forms.Textarea(attrs={"rows": 3, "minlength": BREAK_GLASS_REASON_MIN_LENGTH}),
+        help_text=_(
+            "Leave empty to export without them. With a reason, the notes of every case are included "
+            "and your reason is written to the access log and reviewed."
+        ),
     )
 
 

@@ -7,6 +7,9 @@ class RssConfig(AppConfig):
     verbose_name = _("Reintegration Sustainability Survey")
 
     def ready(self):
+        from . import subject_export
+
+        subject_export.register()
         from accounts.navigation import NavItem, register
         from reintegration.panels import register_case_panel, register_timeline_source, register_work_source
 

@@ -8,6 +8,9 @@ class SurveysConfig(AppConfig):
     nav_label = _("Surveys")
 
     def ready(self):
+        from . import subject_export
+
+        subject_export.register()
         from accounts.navigation import NavItem, register
 
         from .permissions import can_manage_surveys, can_see_rounds

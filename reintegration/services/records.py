@@ -1,11 +1,10 @@
 """Reminders for overdue follow-ups, and the data-subject export."""
 
 import datetime
-import json
 
-from django.core.serializers.json import DjangoJSONEncoder
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.forms.models import model_to_dict
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -15,7 +14,10 @@ from accounts.models import AccessLog, User
 from accounts.refusals import authorize
 
 from .. import permissions as perms
+from .. import subject_export
 from ..models import Beneficiary, FollowUp
+from ..subject_export import ExportContext
+from .casework import break_glass_log, break_glass_reason_check
 
 
 # Reminders ------------------------------------------------------------------------------------
@@ -67,40 +69,44 @@ def follow_up_reminder_send(*, user_id: int, today: datetime.date) -> int:
 
 
 # Data-subject export ------------------------------------------------------------------------------
-CONFIDENTIAL_FIELDS = ("confidential_notes",)
-
-
-def _rows(queryset, exclude=()) -> list[dict]:
-    return [model_to_dict(obj, exclude=list(exclude)) | {"id": obj.pk} for obj in queryset]
+EXPORT_FORMATS = ("json", "pdf")
 
 
 @transaction.atomic
-def beneficiary_export(*, beneficiary: Beneficiary, acting_user: User, path: str = "") -> str:
-    """Everything held on one person, as JSON; the export is written to the access log."""
+def beneficiary_export(
+    *,
+    beneficiary: Beneficiary,
+    acting_user: User,
+    path: str = "",
+    fmt: str = "json",
+    language: str | None = None,
+    confidential_reason: str = "",
+) -> subject_export.ExportFile:
+    """Everything held on one person, every app's sections, as JSON or a PDF in ``language``.
+
+    Confidential session notes are in it only with a break-glass reason, logged for each of the
+    person's cases like an opening on the case page; the export itself is written to the access log.
+    """
     authorize(perms.can_export_beneficiary(acting_user))
-    person = beneficiary
-    cases = list(person.cases.all())
-    data = {
-        "exported_at": timezone.now(),
-        "person": model_to_dict(person) | {"id": person.pk},
-        "household": model_to_dict(person.household) if person.household_id else None,
-        "household_members": _rows(person.household.members.all()) if person.household_id else [],
-        "migration_episodes": _rows(person.migration_episodes.all()),
-        "consents": _rows(person.consents.all()),
-        "cases": [
-            model_to_dict(case)
-            | {
-                "id": case.pk,
-                "number": case.number,
-                "status_changes": _rows(case.status_changes.all()),
-                "assessments": [model_to_dict(a) | {"needs": _rows(a.needs.all())} for a in case.assessments.all()],
-                # Confidential notes never leave in an ordinary export: only through the break-glass step.
-                "sessions": _rows(case.sessions.all(), exclude=CONFIDENTIAL_FIELDS),
-                "plan_goals": [model_to_dict(g) | {"actions": _rows(g.actions.all())} for g in case.goals.all()],
-                "follow_ups": _rows(case.follow_ups.all()),
-            }
-            for case in cases
-        ],
-    }
+    if fmt not in EXPORT_FORMATS:
+        raise ValidationError({"fmt": _("Choose JSON or PDF.")})
+    person = Beneficiary.objects.select_related("municipality", "household__head", "created_by").get(pk=beneficiary.pk)
+    cases = list(person.cases.select_related("hub", "counsellor", "transferred_from").order_by("opened_on", "pk"))
+    include_confidential = bool(confidential_reason.strip())
+    if include_confidential:
+        break_glass_reason_check(confidential_reason, field="confidential_reason")
+        for case in cases:
+            authorize(perms.can_break_glass(acting_user, case) or perms.can_read_confidential_notes(acting_user, case))
+            break_glass_log(case=case, reason=confidential_reason, acting_user=acting_user, path=path)
+    context = ExportContext(person=person, cases=cases, include_confidential=include_confidential)
+    with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
+        result = subject_export.render(
+            subject_export.build(context),
+            fmt=fmt,
+            person=person,
+            exported_by=acting_user,
+            exported_at=timezone.now(),
+            confidential=include_confidential,
+        )
     log_access(user=acting_user, action=AccessLog.Action.EXPORT, obj=person, path=path)
-    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    return result

@@ -135,25 +135,28 @@ def test_case_list_paginates_by_25(client_for, counsellor, world):
 
 
 def test_officer_exports_everything_held_on_a_person_and_the_export_is_logged(client_for, officer, case):
+    """The sections of every app and the PDF are tested in tests/test_subject_export.py."""
     _grow_case(case)
-    response = client_for(officer).post(reverse("reintegration:beneficiary-export", args=[case.beneficiary_id]))
+    url = reverse("reintegration:beneficiary-export", args=[case.beneficiary_id])
+    response = client_for(officer).post(url, {"fmt": "json", "language": "en"})
     assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
-    assert data["person"]["name_ka"] == case.beneficiary.name_ka
-    assert data["cases"][0]["number"] == case.number
-    assert data["cases"][0]["sessions"][0]["topics"]
-    assert data["consents"] and data["migration_episodes"]
+    sections = data["sections"]
+    assert sections["person"]["tables"]["person"][0]["name_ka"] == case.beneficiary.name_ka
+    assert sections["cases"]["tables"]["cases"][0]["number"] == case.number
+    assert sections["sessions"]["tables"]["sessions"][0]["topics"]
+    assert sections["consents"]["tables"]["consents"] and sections["migration"]["tables"]["migration_episodes"]
     assert AccessLog.objects.filter(
         user=officer, action=AccessLog.Action.EXPORT, object_id=str(case.beneficiary_id)
     ).exists()
 
 
-def test_the_export_never_carries_confidential_notes(client_for, officer, case):
+def test_the_export_carries_no_confidential_notes_without_a_reason(client_for, officer, case):
     SessionFactory(case=case, topics="საცხოვრებელი", confidential_notes="ძალადობა ოჯახში")
-    response = client_for(officer).post(reverse("reintegration:beneficiary-export", args=[case.beneficiary_id]))
-    body = response.content.decode()
+    url = reverse("reintegration:beneficiary-export", args=[case.beneficiary_id])
+    body = client_for(officer).post(url, {"fmt": "json", "language": "ka"}).content.decode()
     assert "საცხოვრებელი" in body
-    assert "ძალადობა" not in body and "confidential_notes" not in body
+    assert "ძალადობა" not in body and '"confidential_notes":' not in body
     assert not AccessLog.objects.filter(action=AccessLog.Action.BREAK_GLASS).exists()
 
 

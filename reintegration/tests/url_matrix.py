@@ -66,6 +66,8 @@ ROUTES = {
         writes=(),
         expect=only(OK, ["officer"]),
         method="post",
+        data=lambda w: {"fmt": "json", "language": "ka"},
+        get=None,  # a GET is the export page (formats, the break-glass reason): the same refusals as the POST
         kwargs=lambda w: {"pk": w.objects["case"].beneficiary_id},
     ),
     "reintegration:break-glass-review": Route(expect=only(OK, ["officer"])),

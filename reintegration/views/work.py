@@ -2,17 +2,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.utils import timezone, translation
 
 from accounts.access import require
 from accounts.models import AccessLog
 from accounts.permissions import is_hub_staff
+from accounts.refusals import refusals_shown
 from accounts.roles import Role
 from hubs.permissions import hub_ids_of
 
 from .. import permissions as perms
 from .. import services
+from ..forms import SubjectExportForm
 from ..models import Case, CaseTransfer, FollowUp
 from ..panels import work_items_for
 from ..selectors import unmet_needs_per_hub
@@ -59,14 +60,22 @@ def break_glass_review(request):
     return render(request, "reintegration/break_glass_review.html", {"page": page, "rows": rows})
 
 
-@require_POST
 @require(perms.can_export_beneficiary)
 def beneficiary_export(request, pk: int):
+    """The export page (GET); its form downloads everything held on the person as PDF or JSON (POST)."""
     person = beneficiary_or_404(request, pk)
-    content = services.beneficiary_export(beneficiary=person, acting_user=request.user, path=request.path)
-    response = HttpResponse(content, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="beneficiary-{person.pk}.json"'
-    return response
+    form = SubjectExportForm(request.POST or None, initial={"language": translation.get_language()})
+    if request.method == "POST" and form.is_valid():
+        with refusals_shown(request, form=form) as outcome:
+            export = services.beneficiary_export(
+                beneficiary=person, acting_user=request.user, path=request.path, **form.cleaned_data
+            )
+        if outcome.ok:
+            response = HttpResponse(export.content, content_type=export.content_type)
+            response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+            return response
+    cases = list(person.cases.select_related("hub").order_by("opened_on", "pk"))
+    return render(request, "reintegration/beneficiary_export.html", {"person": person, "form": form, "cases": cases})
 
 
 @require(perms.can_see_unmet_needs)
