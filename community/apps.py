@@ -7,6 +7,12 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community revitalization")
 
     def ready(self):
+        from reintegration import anonymisation
+
+        from . import retention
+
+        anonymisation.register_anonymiser(retention.anonymise_person)
+        anonymisation.register_retention_kind(retention.KIND)
         from accounts.navigation import NavItem, register
         from accounts.roles import Role, register_role_holders, register_role_provider
         from grants.subjects import register_committee_subject

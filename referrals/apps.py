@@ -8,6 +8,11 @@ class ReferralsConfig(AppConfig):
     nav_label = _("Referrals")
 
     def ready(self):
+        from reintegration.anonymisation import register_anonymiser
+
+        from . import retention
+
+        register_anonymiser(retention.anonymise_person)
         from accounts.navigation import NavItem, register
         from reintegration.hooks import register_consent_withdrawn
         from reintegration.panels import register_case_panel

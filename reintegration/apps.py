@@ -8,6 +8,7 @@ class ReintegrationConfig(AppConfig):
     nav_label = _("Cases")
 
     def ready(self):
+        self._register_retention()
         from accounts.navigation import NavItem, register
         from hubs.counts import register_count
 
@@ -97,3 +98,11 @@ class ReintegrationConfig(AppConfig):
                 label=_("Intake"), url_name="reintegration:intake", visible=is_hub_staff, order=22, icon="person-plus"
             )
         )
+
+    def _register_retention(self):
+        from . import anonymisation, retention
+
+        # Reintegration's own records first: the person row is overwritten before the apps above it run.
+        anonymisation.register_anonymiser(retention.anonymise_person)
+        for kind in retention.KINDS:
+            anonymisation.register_retention_kind(kind)

@@ -8,6 +8,12 @@ class SurveysConfig(AppConfig):
     nav_label = _("Surveys")
 
     def ready(self):
+        from reintegration import anonymisation
+
+        from . import retention
+
+        anonymisation.register_anonymiser(retention.anonymise_person)
+        anonymisation.register_retention_kind(retention.KIND)
         from accounts.navigation import NavItem, register
 
         from .permissions import can_manage_surveys, can_see_rounds
