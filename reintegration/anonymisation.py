@@ -169,20 +169,21 @@ def scrub(queryset: models.QuerySet, fields: Iterable[str], values: Iterable[str
         return {}
     model = queryset.model
     historical = history_model(model)
+    pks = list(queryset.values_list("pk", flat=True))  # before the rows stop matching
     changed = 0
     with anonymising():
-        for target in [queryset.model._base_manager.filter(pk__in=queryset.values("pk"))] + (
-            [historical._base_manager.filter(**{f"{model._meta.pk.attname}__in": queryset.values("pk")})]
-            if historical
-            else []
-        ):
-            for name in fields:
-                for value in values:
-                    n = target.filter(**{f"{name}__contains": value}).update(
-                        **{name: Replace(name, Value(value), Value(MARK))}
-                    )
-                    if target.model is model:
-                        changed += n
+        for chunk in _chunks(pks):
+            targets = [model._base_manager.filter(pk__in=chunk)]
+            if historical:
+                targets.append(historical._base_manager.filter(**{f"{model._meta.pk.attname}__in": chunk}))
+            for target in targets:
+                for name in fields:
+                    for value in values:
+                        n = target.filter(**{f"{name}__contains": value}).update(
+                            **{name: Replace(name, Value(value), Value(MARK))}
+                        )
+                        if target.model is model:
+                            changed += n
     return {label_of(model): changed} if changed else {}
 
 

@@ -82,7 +82,17 @@ class ReintegrationConfig(AppConfig):
                 icon="folder2-open",
             )
         )
-        from .permissions import can_see_unmet_needs
+        from .permissions import can_see_retention, can_see_unmet_needs
+
+        register(
+            NavItem(
+                label=_("Retention"),
+                url_name="reintegration:retention",
+                visible=can_see_retention,
+                order=25,
+                icon="eraser",
+            )
+        )
 
         register(
             NavItem(
