@@ -1,4 +1,5 @@
 """Append-only audit rows (full machinery merged from the audit work)."""
+
 from contextlib import contextmanager
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reintegration.anonymisation import MARK, RetentionKind, Subject, any_contains, overwrite, scrub
 
-from .models import Consultation, ConsultationPriority, Completion, ExpertMeeting, Idea, IdeaEvent, VoteSet
+from .models import Completion, Consultation, ConsultationPriority, ExpertMeeting, Idea, IdeaEvent, VoteSet
 
 TEXTS = [
     (Idea, ["title", "location", "description", "applicant", "contact", "feasibility_note"]),

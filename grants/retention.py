@@ -28,18 +28,14 @@ def anonymise_person(subject: Subject) -> dict[str, int]:
 def hold_running_cycles(beneficiaries: QuerySet) -> QuerySet:
     """A member of a team in a cycle still running is kept until the cycle ends."""
     return beneficiaries.exclude(
-        grant_team_memberships__application__cycle__status__in=[
-            s for s in GrantCycle.Status.values if s not in ENDED
-        ]
+        grant_team_memberships__application__cycle__status__in=[s for s in GrantCycle.Status.values if s not in ENDED]
     )
 
 
 def unregistered_members_due(cutoff: datetime.datetime) -> QuerySet:
     """Members named only on an application (no beneficiary record) of a cycle that ended before the cutoff."""
     ended = (
-        GrantCycle.objects.filter(status__in=ENDED)
-        .annotate(last_event=Max("events__at"))
-        .filter(last_event__lt=cutoff)
+        GrantCycle.objects.filter(status__in=ENDED).annotate(last_event=Max("events__at")).filter(last_event__lt=cutoff)
     )
     return (
         TeamMember.objects.filter(beneficiary__isnull=True, application__cycle__in=ended)

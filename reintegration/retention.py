@@ -116,9 +116,7 @@ def anonymise_person(subject: Subject) -> dict[str, int]:
         overwrite(CaseTransfer.objects.filter(case__in=cases), reason=MARK, decision_note=""),
         overwrite(NeedAssessment.objects.filter(case__in=cases), notes=""),
         overwrite(AssessedNeed.objects.filter(assessment__case__in=cases), note=""),
-        overwrite(
-            CounsellingSession.objects.filter(case__in=cases), topics=MARK, next_steps="", confidential_notes=""
-        ),
+        overwrite(CounsellingSession.objects.filter(case__in=cases), topics=MARK, next_steps="", confidential_notes=""),
         overwrite(PlanGoal.objects.filter(case__in=cases), description=MARK),
         overwrite(PlanAction.objects.filter(goal__case__in=cases), description=MARK),
         overwrite(FollowUp.objects.filter(case__in=cases), purpose=MARK, outcome=""),
@@ -137,7 +135,7 @@ def people_after_cases(cutoff: datetime.datetime) -> QuerySet:
         .annotate(last_closed=Max("cases__closed_on"))
         .filter(last_closed__lt=cutoff.date())
     )
-    return apply_holds(people).order_by("last_closed", "pk")
+    return apply_holds(people).prefetch_related("cases").order_by("last_closed", "pk")
 
 
 def people_without_case(cutoff: datetime.datetime) -> QuerySet:
@@ -147,7 +145,7 @@ def people_without_case(cutoff: datetime.datetime) -> QuerySet:
 
 
 def describe_person(person: Beneficiary) -> str:
-    numbers = sorted(person.cases.values_list("number", flat=True)) if hasattr(person, "cases") else []
+    numbers = sorted(case.number for case in person.cases.all())  # prefetched by the due querysets
     return ", ".join(numbers) if numbers else str(_("person no. %(pk)s") % {"pk": person.pk})
 
 

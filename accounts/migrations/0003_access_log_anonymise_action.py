@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_invitation'),
+        ("accounts", "0002_invitation"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='accesslog',
-            name='action',
-            field=models.CharField(choices=[('view', 'viewed'), ('export', 'exported'), ('denied', 'access denied'), ('break_glass', 'opened confidential data with a reason'), ('anonymise', 'anonymised on request')], max_length=20, verbose_name='action'),
+            model_name="accesslog",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("view", "viewed"),
+                    ("export", "exported"),
+                    ("denied", "access denied"),
+                    ("break_glass", "opened confidential data with a reason"),
+                    ("anonymise", "anonymised on request"),
+                ],
+                max_length=20,
+                verbose_name="action",
+            ),
         ),
     ]

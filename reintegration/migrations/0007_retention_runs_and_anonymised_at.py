@@ -7,40 +7,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reintegration', '0006_case_list_indexes'),
+        ("reintegration", "0006_case_list_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='beneficiary',
-            name='anonymised_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='anonymised'),
+            model_name="beneficiary",
+            name="anonymised_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="anonymised"),
         ),
         migrations.AddField(
-            model_name='historicalbeneficiary',
-            name='anonymised_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='anonymised'),
+            model_name="historicalbeneficiary",
+            name="anonymised_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="anonymised"),
         ),
         migrations.CreateModel(
-            name='RetentionRun',
+            name="RetentionRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='started')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('dry_run', models.BooleanField(default=False, verbose_name='dry run')),
-                ('trigger', models.CharField(choices=[('nightly', 'Nightly task'), ('officer', 'Started by an officer'), ('erasure', 'Erasure on request')], max_length=20, verbose_name='started by')),
-                ('counts', models.JSONField(blank=True, default=dict, verbose_name='records per kind')),
-                ('rows', models.JSONField(blank=True, default=dict, verbose_name='rows changed per table')),
-                ('items', models.JSONField(blank=True, default=list, verbose_name='records')),
-                ('started_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='officer')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("started_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="started")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="finished")),
+                ("dry_run", models.BooleanField(default=False, verbose_name="dry run")),
+                (
+                    "trigger",
+                    models.CharField(
+                        choices=[
+                            ("nightly", "Nightly task"),
+                            ("officer", "Started by an officer"),
+                            ("erasure", "Erasure on request"),
+                        ],
+                        max_length=20,
+                        verbose_name="started by",
+                    ),
+                ),
+                ("counts", models.JSONField(blank=True, default=dict, verbose_name="records per kind")),
+                ("rows", models.JSONField(blank=True, default=dict, verbose_name="rows changed per table")),
+                ("items", models.JSONField(blank=True, default=list, verbose_name="records")),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="officer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'retention run',
-                'verbose_name_plural': 'retention runs',
-                'ordering': ['-started_at', '-pk'],
+                "verbose_name": "retention run",
+                "verbose_name_plural": "retention runs",
+                "ordering": ["-started_at", "-pk"],
             },
         ),
     ]

@@ -87,9 +87,7 @@ def beneficiary_erase(*, beneficiary: Beneficiary, reason: str, acting_user: Use
         raise ValidationError(_("This person's record is already anonymised."))
     reason = (reason or "").strip()
     if len(reason) < ERASURE_REASON_MIN_LENGTH:
-        raise ValidationError(
-            _("Give the reason in at least %(n)s characters.") % {"n": ERASURE_REASON_MIN_LENGTH}
-        )
+        raise ValidationError(_("Give the reason in at least %(n)s characters.") % {"n": ERASURE_REASON_MIN_LENGTH})
     if person.cases.filter(status__in=LIVE).exists():
         raise ValidationError(_("Close this person's open cases before anonymising the record."))
     subject = subject_of(person)

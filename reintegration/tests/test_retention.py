@@ -107,9 +107,7 @@ def _build_person(world):
     HouseholdMember.objects.create(household=household, relationship="spouse", sex="male", birth_year=1985, **RELATIVE)
     f.MigrationEpisodeFactory(beneficiary=person)
     f.ConsentFactory(beneficiary=person, recorded_by=counsellor)
-    f.ConsentFactory(
-        beneficiary=person, recorded_by=counsellor, method=Consent.Method.VERBAL_WITNESS, witness=WITNESS
-    )
+    f.ConsentFactory(beneficiary=person, recorded_by=counsellor, method=Consent.Method.VERBAL_WITNESS, witness=WITNESS)
     assessment = f.NeedAssessmentFactory(case=case, notes=NOTES[0])
     need = f.AssessedNeedFactory(assessment=assessment, note=NOTES[1])
     f.SessionFactory(case=case, topics=NOTES[2], confidential_notes=NOTES[3], next_steps=PERSON["phone"])
@@ -130,7 +128,13 @@ def _build_person(world):
     )
     ResponseFactory(
         household=household,
-        answers={"sex": "female", "age": 37, "returnee": "yes", "respondent": PERSON["name_ka"], "tel": PERSON["phone"]},
+        answers={
+            "sex": "female",
+            "age": 37,
+            "returnee": "yes",
+            "respondent": PERSON["name_ka"],
+            "tel": PERSON["phone"],
+        },
     )
     IdeaFactory(applicant=PERSON["name_ka"], contact=PERSON["phone"], description=f"ავტორი: {PERSON['name_ka']}")
     log_access(user=counsellor, action=AccessLog.Action.VIEW, obj=case, path=f"/cases/{case.pk}/")
@@ -278,7 +282,10 @@ def test_only_officers_reach_the_retention_pages(world, client_for, persona):
     assert client.get(reverse("reintegration:retention")).status_code == 403
     assert client.get(run.get_absolute_url()).status_code == 403
     assert client.post(reverse("reintegration:retention-run")).status_code == 403
-    assert client.post(reverse("reintegration:beneficiary-erase", args=[person.pk]), {"reason": "x" * 20}).status_code == 403
+    assert (
+        client.post(reverse("reintegration:beneficiary-erase", args=[person.pk]), {"reason": "x" * 20}).status_code
+        == 403
+    )
     assert RetentionRun.objects.count() == 1
     person.refresh_from_db()
     assert person.anonymised_at is None
@@ -291,9 +298,7 @@ def test_the_officer_erases_a_person_on_request_with_a_reason_kept_without_perso
     url = reverse("reintegration:beneficiary-erase", args=[person.pk])
     page = client.get(url)
     assert page.status_code == 200 and PERSON["name_ka"] in page.content.decode()
-    response = client.post(
-        url, {"reason": f"{PERSON['name_ka']} asked in writing on 12 March", "confirm": "on"}
-    )
+    response = client.post(url, {"reason": f"{PERSON['name_ka']} asked in writing on 12 March", "confirm": "on"})
     run = RetentionRun.objects.get()
     assert response.status_code == 302 and response["Location"] == run.get_absolute_url()
     assert run.trigger == "erasure" and run.counts == {"erasure": 1}
@@ -354,3 +359,21 @@ def test_an_uploaded_survey_export_is_deleted_after_its_period(world, tmp_path, 
     job.refresh_from_db()
     assert run.counts["survey_import_files"] == 1
     assert job.file.name == "" and not path.exists()
+
+
+def test_the_retention_page_and_a_report_cost_the_same_queries_at_two_sizes(world, client_for):
+    from tests.queries import assert_constant_queries
+
+    client = client_for(world.user("officer"))
+
+    def closed_long_ago():
+        for _ in range(3):
+            case = f.case_at(world.hub_a, world.user("counsellor"), status="closed")
+            case.closed_on = datetime.date(2000, 1, 1)
+            case.save()
+        services_retention().retention_run(dry_run=True, acting_user=world.user("officer"))
+
+    closed_long_ago()
+    assert_constant_queries(client, reverse("reintegration:retention"), closed_long_ago)
+    run = RetentionRun.objects.order_by("pk").first()
+    assert_constant_queries(client, run.get_absolute_url(), closed_long_ago)

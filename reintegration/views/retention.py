@@ -63,7 +63,9 @@ def beneficiary_erase(request, pk: int):
             messages.success(request, _("The person's record is anonymised."))
             return redirect(run.get_absolute_url())
     live = person.cases.filter(status__in=LIVE).order_by("number")
-    return render(request, "reintegration/beneficiary_confirm_erase.html", {"person": person, "form": form, "live": live})
+    return render(
+        request, "reintegration/beneficiary_confirm_erase.html", {"person": person, "form": form, "live": live}
+    )
 
 
 def _kind_labels() -> dict[str, str]:
