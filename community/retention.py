@@ -10,7 +10,7 @@ import datetime
 from django.db.models import Max, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from reintegration.anonymisation import MARK, RetentionKind, Subject, any_contains, overwrite, scrub
+from reintegration.anonymisation import MARK, RetentionKind, Subject, overwrite, scrub
 
 from .models import Completion, Consultation, ConsultationPriority, ExpertMeeting, Idea, IdeaEvent, VoteSet
 
@@ -32,8 +32,7 @@ def anonymise_person(subject: Subject) -> dict[str, int]:
     if not values:
         return rows
     for model, fields in TEXTS:
-        naming = model.objects.filter(any_contains(fields, values))
-        rows |= scrub(naming, fields, values)
+        rows |= scrub(model.objects.all(), fields, values)
     return rows
 
 

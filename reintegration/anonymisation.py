@@ -169,20 +169,30 @@ def scrub(queryset: models.QuerySet, fields: Iterable[str], values: Iterable[str
         return {}
     model = queryset.model
     historical = history_model(model)
-    pks = list(queryset.values_list("pk", flat=True))  # before the rows stop matching
+    match = any_contains(fields, values)
+    # The rows holding a value, live and in the history (an old version may hold what the row no longer
+    # does), each found in one scan and read before the update stops them matching.
+    found = [
+        (
+            model,
+            list(model._base_manager.filter(pk__in=queryset.values("pk")).filter(match).values_list("pk", flat=True)),
+        )
+    ]
+    if historical:
+        originals = {f"{model._meta.pk.attname}__in": queryset.values("pk")}
+        found.append(
+            (historical, list(historical._base_manager.filter(**originals).filter(match).values_list("pk", flat=True)))
+        )
     changed = 0
     with anonymising():
-        for chunk in _chunks(pks):
-            targets = [model._base_manager.filter(pk__in=chunk)]
-            if historical:
-                targets.append(historical._base_manager.filter(**{f"{model._meta.pk.attname}__in": chunk}))
-            for target in targets:
+        for target_model, pks in found:
+            for chunk in _chunks(pks):
                 for name in fields:
                     for value in values:
-                        n = target.filter(**{f"{name}__contains": value}).update(
+                        n = target_model._base_manager.filter(pk__in=chunk, **{f"{name}__contains": value}).update(
                             **{name: Replace(name, Value(value), Value(MARK))}
                         )
-                        if target.model is model:
+                        if target_model is model:
                             changed += n
     return {label_of(model): changed} if changed else {}
 

@@ -35,11 +35,15 @@ LIVE = [Case.Status.OPEN, Case.Status.ACTIVE, Case.Status.CLOSURE_REQUESTED]
 
 
 def subject_of(person: Beneficiary) -> Subject:
+    """The person's keys and identifying values, the ones they had before an edit included."""
+    values = list(values_of(person))
+    for version in person.history.all():
+        values += [v for v in values_of(version) if v not in values]
     return Subject(
         beneficiary_id=person.pk,
         case_ids=tuple(person.cases.values_list("pk", flat=True)),
         household_id=person.household_id,
-        values=values_of(person),
+        values=tuple(values),
     )
 
 
@@ -141,7 +145,7 @@ def people_after_cases(cutoff: datetime.datetime) -> QuerySet:
 def people_without_case(cutoff: datetime.datetime) -> QuerySet:
     """People registered at intake for whom no case was ever opened, registered before the cutoff."""
     people = Beneficiary.objects.filter(anonymised_at__isnull=True, cases__isnull=True, created_at__lt=cutoff)
-    return apply_holds(people).order_by("created_at", "pk")
+    return apply_holds(people).prefetch_related("cases").order_by("created_at", "pk")
 
 
 def describe_person(person: Beneficiary) -> str:

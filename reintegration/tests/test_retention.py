@@ -35,6 +35,7 @@ PERSON = {
 }
 RELATIVE = {"full_name": "ლევან ზარანდიასძე", "personal_number": "01024056790"}
 WITNESS = "მოწმე ციალა ხარაიშვილი"
+OLD_PHONE = "+995 577 404 404"
 NOTES = [
     "ძალადობის შესახებ ისაუბრა ოჯახში",
     "ჯანმრთელობის პრობლემა აქვს გულთან",
@@ -63,6 +64,7 @@ def _personal_values(person_latin: str) -> list[str]:
         RELATIVE["full_name"],
         RELATIVE["personal_number"],
         WITNESS,
+        OLD_PHONE,
         *NOTES,
     ]
 
@@ -136,7 +138,15 @@ def _build_person(world):
             "tel": PERSON["phone"],
         },
     )
-    IdeaFactory(applicant=PERSON["name_ka"], contact=PERSON["phone"], description=f"ავტორი: {PERSON['name_ka']}")
+    idea = IdeaFactory(applicant=PERSON["name_ka"], contact=PERSON["phone"], description=f"ავტორი: {PERSON['name_ka']}")
+    idea.description = "სათემო ცენტრი"  # the name stays only in the idea's history
+    idea.save()
+    # A phone changed since: the old one stays in the history and in a note written before the change.
+    f.FollowUpFactory(case=case, purpose=f"ძველი ნომერი {OLD_PHONE}")
+    person.phone, person.address = OLD_PHONE, PERSON["address"]
+    person.save()
+    person.phone = PERSON["phone"]
+    person.save()
     log_access(user=counsellor, action=AccessLog.Action.VIEW, obj=case, path=f"/cases/{case.pk}/")
     log_access(
         user=world.user("officer"),
