@@ -24,6 +24,21 @@ from reintegration.tasks import anonymise_expired_records
 from reintegration.tests import factories as f
 from surveys.tests.factories import ResponseFactory
 
+
+def _import_before_freezing():
+    """Modules first imported while time is frozen keep freezegun's fake date classes for good (openpyxl's
+    cell types did, breaking every later XLSX export): import every URL's views and indicator now."""
+    import openpyxl.cell.cell  # noqa: F401
+    from django.urls import get_resolver
+
+    from dashboard.indicators import providers
+
+    get_resolver().url_patterns  # noqa: B018 - imports every app's views
+    providers()
+
+
+_import_before_freezing()
+
 START = datetime.datetime(2027, 1, 10, 9, 0, tzinfo=datetime.UTC)  # after the personas' memberships began
 
 PERSON = {
