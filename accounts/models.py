@@ -132,6 +132,7 @@ class AccessLog(models.Model):
         EXPORT = "export", _("exported")
         DENIED = "denied", _("access denied")
         BREAK_GLASS = "break_glass", _("opened confidential data with a reason")
+        ANONYMISE = "anonymise", _("anonymised on request")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user = models.ForeignKey(User, verbose_name=_("user"), null=True, on_delete=models.PROTECT, related_name="+")

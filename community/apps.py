@@ -10,6 +10,13 @@ class CommunityConfig(AppConfig):
         from . import subject_export
 
         subject_export.register()
+
+        from reintegration import anonymisation
+
+        from . import retention
+
+        anonymisation.register_anonymiser(retention.anonymise_person)
+        anonymisation.register_retention_kind(retention.KIND)
         from accounts.navigation import NavItem, register
         from accounts.roles import Role, register_role_holders, register_role_provider
         from grants.defaults import register_default_criteria

@@ -161,6 +161,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "dashboard.tasks.expire_exports",
         "schedule": crontab(minute=15),
     },
+    "reintegration-retention-anonymise": {
+        "task": "reintegration.tasks.anonymise_expired_records",
+        "schedule": crontab(hour=2, minute=45),
+    },
 }
 REFERRAL_REMINDER_DAYS = env.int("REFERRAL_REMINDER_DAYS", default=7)
 REFERRAL_LINK_MAX_AGE_DAYS = env.int("REFERRAL_LINK_MAX_AGE_DAYS", default=30)
@@ -168,6 +172,19 @@ REFERRAL_LINK_MAX_AGE_DAYS = env.int("REFERRAL_LINK_MAX_AGE_DAYS", default=30)
 DASHBOARD_MAX_AGE_MINUTES = env.int("DASHBOARD_MAX_AGE_MINUTES", default=15)
 # How long an export's download link works.
 DASHBOARD_EXPORT_HOURS = env.int("DASHBOARD_EXPORT_HOURS", default=24)
+
+# Retention: days after a record's purpose ends before the nightly task anonymises it
+# (reintegration.anonymisation; officers see them at /cases/retention/).
+# A person and everything held on them: after their last case closed (or was transferred).
+RETENTION_CASE_DAYS = env.int("RETENTION_CASE_DAYS", default=5 * 365)
+# A person registered at intake for whom no case was ever opened: after registration.
+RETENTION_NO_CASE_DAYS = env.int("RETENTION_NO_CASE_DAYS", default=365)
+# Grant team members not registered as beneficiaries: after their application's cycle ends.
+RETENTION_GRANT_TEAM_DAYS = env.int("RETENTION_GRANT_TEAM_DAYS", default=5 * 365)
+# Uploaded Kobo/ODK survey exports (they hold respondents' raw answers): after the import finished.
+RETENTION_SURVEY_IMPORT_DAYS = env.int("RETENTION_SURVEY_IMPORT_DAYS", default=90)
+# Contact details given with a community idea: after the idea is closed.
+RETENTION_COMMUNITY_CONTACT_DAYS = env.int("RETENTION_COMMUNITY_CONTACT_DAYS", default=5 * 365)
 
 # Accounts, login and sessions
 AUTH_USER_MODEL = "accounts.User"

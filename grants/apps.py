@@ -11,6 +11,14 @@ class GrantsConfig(AppConfig):
         from . import subject_export
 
         subject_export.register()
+
+        from reintegration import anonymisation
+
+        from . import retention
+
+        anonymisation.register_anonymiser(retention.anonymise_person)
+        anonymisation.register_hold(retention.hold_running_cycles)
+        anonymisation.register_retention_kind(retention.KIND)
         from accounts.navigation import NavItem, register
         from hubs.counts import register_count
 

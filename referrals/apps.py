@@ -11,6 +11,12 @@ class ReferralsConfig(AppConfig):
         from . import subject_export
 
         subject_export.register()
+
+        from reintegration.anonymisation import register_anonymiser
+
+        from . import retention
+
+        register_anonymiser(retention.anonymise_person)
         from accounts.navigation import NavItem, register
         from reintegration.hooks import register_consent_withdrawn
         from reintegration.panels import register_case_panel

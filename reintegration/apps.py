@@ -8,6 +8,7 @@ class ReintegrationConfig(AppConfig):
     nav_label = _("Cases")
 
     def ready(self):
+        self._register_retention()
         from accounts.navigation import NavItem, register
         from hubs.counts import register_count
 
@@ -82,7 +83,17 @@ class ReintegrationConfig(AppConfig):
                 icon="folder2-open",
             )
         )
-        from .permissions import can_see_unmet_needs
+        from .permissions import can_see_retention, can_see_unmet_needs
+
+        register(
+            NavItem(
+                label=_("Retention"),
+                url_name="reintegration:retention",
+                visible=can_see_retention,
+                order=25,
+                icon="eraser",
+            )
+        )
 
         register(
             NavItem(
@@ -98,3 +109,11 @@ class ReintegrationConfig(AppConfig):
                 label=_("Intake"), url_name="reintegration:intake", visible=is_hub_staff, order=22, icon="person-plus"
             )
         )
+
+    def _register_retention(self):
+        from . import anonymisation, retention
+
+        # Reintegration's own records first: the person row is overwritten before the apps above it run.
+        anonymisation.register_anonymiser(retention.anonymise_person)
+        for kind in retention.KINDS:
+            anonymisation.register_retention_kind(kind)

@@ -362,3 +362,18 @@ class FollowUpForm(CrispyFormMixin, forms.ModelForm):
 
 class FollowUpDoneForm(CrispyFormMixin, forms.Form):
     outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ErasureForm(CrispyFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the erasure"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the access log without the person's name, number or phone."),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that the name, personal number, phone, address and notes cannot be restored."),
+    )
+
+
+class RetentionRunForm(forms.Form):
+    dry_run = forms.BooleanField(required=False)

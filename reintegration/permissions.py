@@ -133,3 +133,17 @@ def can_export_beneficiary(user) -> bool:
 
 def can_see_case_list(user) -> bool:
     return is_officer(user) or is_hub_staff(user)
+
+
+def can_see_retention(user) -> bool:
+    """The retention page: periods, what is due (the dry run), and each run's report."""
+    return is_officer(user)
+
+
+def can_run_retention(user) -> bool:
+    return is_officer(user)
+
+
+def can_erase_beneficiary(user) -> bool:
+    """Anonymise one person's record on their request (right to erasure)."""
+    return is_officer(user)

@@ -11,6 +11,13 @@ class SurveysConfig(AppConfig):
         from . import subject_export
 
         subject_export.register()
+
+        from reintegration import anonymisation
+
+        from . import retention
+
+        anonymisation.register_anonymiser(retention.anonymise_person)
+        anonymisation.register_retention_kind(retention.KIND)
         from accounts.navigation import NavItem, register
 
         from .permissions import can_manage_surveys, can_see_rounds

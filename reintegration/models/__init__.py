@@ -24,6 +24,7 @@ from .people import (
     Sex,
     personal_number_validator,
 )
+from .retention import RetentionRun
 
 __all__ = [
     "AssessedNeed",
@@ -45,6 +46,7 @@ __all__ = [
     "NeedAssessment",
     "PlanAction",
     "PlanGoal",
+    "RetentionRun",
     "Sex",
     "personal_number_validator",
 ]

@@ -182,6 +182,8 @@ class Beneficiary(models.Model):
     is_idp = models.BooleanField(_("internally displaced person (IDP)"), default=False)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(_("registered"), default=timezone.now)
+    # Set when the retention period ended or the person asked for erasure (reintegration.anonymisation).
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("registered by"),

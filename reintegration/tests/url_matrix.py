@@ -35,8 +35,9 @@ def setup(world):
         follow_up=f.FollowUpFactory(case=case),
     )
     b_case = f.case_at(world.hub_b, world.user("other_hub_counsellor"))
-    from reintegration.models import CaseTransfer
+    from reintegration.models import CaseTransfer, RetentionRun
 
+    world.objects["retention_run"] = RetentionRun.objects.create(trigger="nightly", dry_run=True)
     world.objects["transfer"] = CaseTransfer.objects.create(
         case=b_case,
         from_hub=world.hub_b,
@@ -136,5 +137,21 @@ ROUTES = {
     "reintegration:follow-up-add": Route(expect=case_page(), kwargs=_case),
     "reintegration:follow-up-done": Route(
         expect=case_page(), kwargs=lambda w: {"pk": w.objects["case"].pk, "follow_up_pk": w.objects["follow_up"].pk}
+    ),
+}
+
+
+ROUTES |= {
+    "reintegration:retention": Route(expect=only(OK, ["officer"])),
+    "reintegration:retention-report": Route(
+        expect=only(OK, ["officer"]), kwargs=lambda w: {"pk": w.objects["retention_run"].pk}
+    ),
+    # An officer's POST records a run (a dry one here: nothing in the world is due).
+    "reintegration:retention-run": Route(
+        expect=only(REDIRECT, ["officer"]), method="post", data=lambda w: {"dry_run": "on"}, writes=["officer"]
+    ),
+    # The erasure page: the officer sees the confirmation; a POST without the confirmation changes nothing.
+    "reintegration:beneficiary-erase": Route(
+        expect=only(OK, ["officer"]), kwargs=lambda w: {"pk": w.objects["closed_case"].beneficiary_id}
     ),
 }

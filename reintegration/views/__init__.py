@@ -29,6 +29,7 @@ from .casework import (
     session_add,
 )
 from .intake import case_open_existing, intake
+from .retention import beneficiary_erase, retention, retention_report, retention_run
 from .work import beneficiary_export, break_glass_review, my_work, unmet_needs
 
 __all__ = [
@@ -59,6 +60,10 @@ __all__ = [
     "goal_status",
     "household_edit",
     "household_member_add",
+    "beneficiary_erase",
+    "retention",
+    "retention_report",
+    "retention_run",
     "intake",
     "my_work",
     "need_status",

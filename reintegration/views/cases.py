@@ -49,6 +49,7 @@ def case_detail(request, pk: int):
         "read_notes": perms.can_read_confidential_notes(user, case),
         "break_glass": perms.can_break_glass(user, case),
         "export": perms.can_export_beneficiary(user),
+        "erase": perms.can_erase_beneficiary(user) and case.beneficiary.anonymised_at is None,
     }
     context = {"case": case, "actions": actions, "panels": render_case_panels(case, user, request)}
     context |= case_page_data(case, user)
