@@ -9,12 +9,17 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 LOGIN_AT_KEY = "login_at"
+RENEWED_AT_KEY = "renewed_at"
+# The idle expiry moves on at most once a minute: a page view then costs no session write (and no
+# query) when the last renewal is less than a minute old; the idle limit stays 59-60 minutes.
+RENEWAL_INTERVAL = 60
 
 
 class SessionLifetimeMiddleware:
     """Ends a session 12 hours after login, however active it was.
 
-    The idle limit (60 minutes) is the session cookie age renewed on every request.
+    The idle limit (60 minutes) is the session cookie age, renewed by a request when the last
+    renewal is a minute old or more (the session is saved then, and only then).
     """
 
     def __init__(self, get_response):
@@ -27,6 +32,9 @@ class SessionLifetimeMiddleware:
                 logout(request)
                 messages.info(request, _("Your session has ended after 12 hours. Please sign in again."))
                 return redirect(settings.LOGIN_URL)
+            now = int(time.time())
+            if now - request.session.get(RENEWED_AT_KEY, 0) >= RENEWAL_INTERVAL:
+                request.session[RENEWED_AT_KEY] = now  # modified: saved with a new expiry
         return self.get_response(request)
 
 
