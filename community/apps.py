@@ -8,7 +8,7 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from accounts.navigation import NavItem, register
-        from accounts.roles import Role, register_role_holders, register_role_provider
+        from accounts.roles import Role, RoleProvider, membership_rows, register_role_holders, register_role_provider
         from grants.subjects import register_committee_subject
 
         from . import committee, permissions
@@ -17,7 +17,16 @@ class CommunityConfig(AppConfig):
         def expert_roles(user):
             return [Role.MENTOR] if ExpertAssignment.objects.active().filter(expert=user).exists() else []
 
-        register_role_provider(expert_roles)
+        register_role_provider(
+            RoleProvider(
+                key="community",
+                load=expert_roles,
+                rows=lambda user: membership_rows(
+                    ExpertAssignment.objects.active().filter(expert=user), "community", ref="pk"
+                ),
+                from_rows=lambda rows: [Role.MENTOR] if rows else [],
+            )
+        )
         register_role_holders(ExpertAssignment, "expert")  # experts are not offered to hub leads as staff
         register_committee_subject(
             Idea,

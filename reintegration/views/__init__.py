@@ -29,7 +29,7 @@ from .casework import (
     session_add,
 )
 from .intake import case_open_existing, intake
-from .work import beneficiary_export, break_glass_review, my_work, unmet_needs
+from .work import beneficiary_export, break_glass_review, my_work, my_work_list, unmet_needs
 
 __all__ = [
     "unmet_needs",
@@ -61,6 +61,7 @@ __all__ = [
     "household_member_add",
     "intake",
     "my_work",
+    "my_work_list",
     "need_status",
     "session_add",
     "transfer_detail",
