@@ -46,9 +46,13 @@ def test_case_page_costs_the_same_with_filled_relations(client_for, world, couns
             )
             ReferralEvent.objects.create(referral=referral, at=timezone.now(), actor=counsellor, to_status="draft")
             SessionFactory(case=case, counsellor=counsellor)
-        CaseFactory(hub=world.hub_b, counsellor=world.user("other_hub_counsellor"), beneficiary=case.beneficiary)
+        CaseFactory(  # an earlier case at the other hub, closed
+            hub=world.hub_b, counsellor=world.user("other_hub_counsellor"), beneficiary=case.beneficiary, status="closed"
+        )
 
-    assert_constant_queries(client_for(counsellor), case.get_absolute_url(), grow)
+    client = client_for(counsellor)
+    client.get(case.get_absolute_url())  # the first view warms the per-process caches (content types)
+    assert assert_constant_queries(client, case.get_absolute_url(), grow) == 25
 
 
 def test_intake_search_costs_the_same_with_filled_relations(client_for, world, counsellor):
