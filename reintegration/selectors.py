@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramWordSimilarity
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import BooleanField, Count, F, Func, Q, Value
 from django.db.models.functions import Greatest, Replace
 from django.utils import timezone
@@ -157,8 +157,9 @@ CASE_NUMBER_PREFIX = re.compile(r"^[A-Za-z]{3}-\d")
 
 
 def _name_threshold_for_this_connection() -> None:
-    """The word-similarity threshold of ``<%``, set on the connection (the same value everywhere)."""
-    with connection.cursor() as cursor:
+    """The word-similarity threshold of ``<%``, set on the connection (the same value everywhere)
+    that reads the person table (the database router's choice: bench/pages.py reads two)."""
+    with connections[Beneficiary.objects.db].cursor() as cursor:
         cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)", [str(NAME_SIMILARITY)])
 
 
