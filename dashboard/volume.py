@@ -79,6 +79,11 @@ _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
 def _copy_text(value) -> str:
+    kind = type(value)
+    if kind is str:  # the common cases first: this runs for every value of every row
+        return value.translate(_ESCAPES)
+    if kind is int:
+        return str(value)
     if value is None:
         return "\\N"
     if value is True or value is False:

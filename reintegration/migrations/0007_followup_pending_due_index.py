@@ -5,15 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reintegration', '0006_case_list_indexes'),
+        ("reintegration", "0006_case_list_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='followup',
-            index=models.Index(condition=models.Q(('done_at__isnull', True)), fields=['due_on', 'id'], name='followup_pending_due'),
+            model_name="followup",
+            index=models.Index(
+                condition=models.Q(("done_at__isnull", True)), fields=["due_on", "id"], name="followup_pending_due"
+            ),
         ),
     ]

@@ -46,9 +46,8 @@ def test_case_page_costs_the_same_with_filled_relations(client_for, world, couns
             )
             ReferralEvent.objects.create(referral=referral, at=timezone.now(), actor=counsellor, to_status="draft")
             SessionFactory(case=case, counsellor=counsellor)
-        CaseFactory(  # an earlier case at the other hub, closed
-            hub=world.hub_b, counsellor=world.user("other_hub_counsellor"), beneficiary=case.beneficiary, status="closed"
-        )
+        other = world.user("other_hub_counsellor")  # an earlier case at the other hub, closed
+        CaseFactory(hub=world.hub_b, counsellor=other, beneficiary=case.beneficiary, status="closed")
 
     client = client_for(counsellor)
     client.get(case.get_absolute_url())  # the first view warms the per-process caches (content types)

@@ -25,7 +25,7 @@ def my_work(request):
     its first rows, with a link to the whole list when there are more."""
     user, today = request.user, timezone.localdate()
     lists = worklist.work_lists(user, today)
-    context = {"today": today, "leads": "approvals" in lists}
+    context = {"today": today}
     for name, rows in lists.items():
         context[name.replace("-", "_")] = worklist.first_rows(rows)
     context["other_tasks"] = worklist.first_rows(work_items_for(user, today, limit=worklist.WORK_LIST_SIZE + 1))
