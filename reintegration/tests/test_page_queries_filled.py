@@ -51,7 +51,7 @@ def test_case_page_costs_the_same_with_filled_relations(client_for, world, couns
 
     client = client_for(counsellor)
     client.get(case.get_absolute_url())  # the first view warms the per-process caches (content types)
-    assert assert_constant_queries(client, case.get_absolute_url(), grow) == 25
+    assert_constant_queries(client, case.get_absolute_url(), grow)
 
 
 def test_intake_search_costs_the_same_with_filled_relations(client_for, world, counsellor):
