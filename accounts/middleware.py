@@ -10,9 +10,6 @@ from django.utils.translation import gettext as _
 
 LOGIN_AT_KEY = "login_at"
 RENEWED_AT_KEY = "renewed_at"
-# The idle expiry moves on at most once a minute: a page view then costs no session write (and no
-# query) when the last renewal is less than a minute old; the idle limit stays 59-60 minutes.
-RENEWAL_INTERVAL = 60
 
 
 class SessionLifetimeMiddleware:
@@ -33,7 +30,7 @@ class SessionLifetimeMiddleware:
                 messages.info(request, _("Your session has ended after 12 hours. Please sign in again."))
                 return redirect(settings.LOGIN_URL)
             now = int(time.time())
-            if now - request.session.get(RENEWED_AT_KEY, 0) >= RENEWAL_INTERVAL:
+            if now - request.session.get(RENEWED_AT_KEY, 0) >= settings.SESSION_RENEWAL_INTERVAL:
                 request.session[RENEWED_AT_KEY] = now  # modified: saved with a new expiry
         return self.get_response(request)
 
