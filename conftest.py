@@ -47,6 +47,13 @@ def _two_factor_off(settings):
     settings.TWO_FACTOR_REQUIRED = False
 
 
+@pytest.fixture(autouse=True)
+def _session_renewal_untimed(settings):
+    """A query count must not depend on how long a test's setup took: the session is renewed at login
+    only (accounts/tests/test_auth.py puts the one-minute interval back to test the renewal)."""
+    settings.SESSION_RENEWAL_INTERVAL = 24 * 60 * 60
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _media_root(tmp_path_factory):
     """Uploaded and generated files go to one temporary folder for the whole run, never into the

@@ -16,12 +16,21 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from . import admin_locale, signals, typography  # noqa: F401
         from .models import Membership
-        from .roles import register_role_holders, register_role_provider
+        from .roles import RoleProvider, membership_rows, register_role_holders, register_role_provider
 
         def programme_roles(user):
             return Membership.objects.active().filter(user=user).values_list("role", flat=True)
 
-        register_role_provider(programme_roles)
+        register_role_provider(
+            RoleProvider(
+                key="accounts",
+                load=programme_roles,
+                rows=lambda user: membership_rows(
+                    Membership.objects.active().filter(user=user), "accounts", label="role"
+                ),
+                from_rows=lambda rows: [label for _, label, _ in rows],
+            )
+        )
         register_role_holders(Membership)
         typography.install()
         admin_locale.install()

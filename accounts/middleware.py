@@ -9,12 +9,14 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 LOGIN_AT_KEY = "login_at"
+RENEWED_AT_KEY = "renewed_at"
 
 
 class SessionLifetimeMiddleware:
     """Ends a session 12 hours after login, however active it was.
 
-    The idle limit (60 minutes) is the session cookie age renewed on every request.
+    The idle limit (60 minutes) is the session cookie age, renewed by a request when the last
+    renewal is a minute old or more (the session is saved then, and only then).
     """
 
     def __init__(self, get_response):
@@ -27,6 +29,9 @@ class SessionLifetimeMiddleware:
                 logout(request)
                 messages.info(request, _("Your session has ended after 12 hours. Please sign in again."))
                 return redirect(settings.LOGIN_URL)
+            now = int(time.time())
+            if now - request.session.get(RENEWED_AT_KEY, 0) >= settings.SESSION_RENEWAL_INTERVAL:
+                request.session[RENEWED_AT_KEY] = now  # modified: saved with a new expiry
         return self.get_response(request)
 
 

@@ -2,7 +2,8 @@
 
 A ``Principal`` holds what every app's role provider (``accounts.roles``) knows about one user:
 programme memberships, hub memberships, committee seats, mentoring assignments. Each provider
-loads its part the first time a predicate asks, and never again for that principal. Nothing is
+loads its part the first time a predicate asks, and never again for that principal; the providers
+that offer ``rows`` are read together, in one query. Nothing is
 stored on the user object.
 
 ``PrincipalMiddleware`` makes one principal for ``request.user`` (``request.principal``) and binds
@@ -19,7 +20,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from .roles import role_providers
+from .roles import load_provider_rows, role_providers
 
 _current: ContextVar["Principal | None"] = ContextVar("principal", default=None)
 
@@ -46,7 +47,14 @@ class Principal:
         """What the provider registered under ``key`` loaded for this user (None when signed out)."""
         if key not in self._facts:
             provider = role_providers()[key]
-            self._facts[key] = provider.load(self.user) if self.is_signed_in else None
+            if not self.is_signed_in:
+                self._facts[key] = None
+            elif provider.rows is not None:
+                # Every provider that can be read in one query is read now, together.
+                batch = [p for k, p in role_providers().items() if p.rows is not None and k not in self._facts]
+                self._facts.update(load_provider_rows(self.user, batch))
+            else:
+                self._facts[key] = provider.load(self.user)
         return self._facts[key]
 
     @property

@@ -40,6 +40,12 @@ class RoleProvider:
     key: str
     load: Callable[[Any], Any]
     roles: Callable[[Any], Iterable[str]] = _as_roles
+    # Optional, to be read in one query with the other providers' memberships: ``rows(user)`` is a
+    # query made with ``membership_rows``; the principal reads every such provider's rows in one
+    # UNION ALL and gives each provider its own as (ref, label, ref2) tuples to ``from_rows``,
+    # which returns what ``load`` would. ``load`` stays for a reader without a principal.
+    rows: Callable[[Any], models.QuerySet] | None = None
+    from_rows: Callable[[list[tuple]], Any] | None = None
 
 
 _providers: dict[str, RoleProvider] = {}
@@ -53,6 +59,33 @@ def register_role_provider(provider: RoleProvider | Callable[[Any], Iterable[str
 
 def role_providers() -> dict[str, RoleProvider]:
     return _providers
+
+
+def membership_rows(queryset: models.QuerySet, key: str, *, ref: str = "", label: str = "", ref2: str = ""):
+    """A provider's memberships in the one shape every provider shares (key, ref, label, ref2):
+    two ids and a text, each named by a field path of ``queryset`` or left empty (NULL)."""
+
+    def column(path: str, field):
+        return models.F(path) if path else models.Value(None, output_field=field)
+
+    return queryset.order_by().values_list(
+        models.Value(key, output_field=models.CharField()),
+        column(ref, models.IntegerField()),
+        column(label, models.CharField()),
+        column(ref2, models.IntegerField()),
+    )
+
+
+def load_provider_rows(user, providers: list[RoleProvider]) -> dict[str, Any]:
+    """What each of ``providers`` (those with ``rows``) knows about ``user``, read in one query."""
+    queries = [provider.rows(user) for provider in providers]
+    if not queries:
+        return {}
+    combined = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+    rows: dict[str, list[tuple]] = {provider.key: [] for provider in providers}
+    for key, ref, label, ref2 in combined:
+        rows[key].append((ref, label, ref2))
+    return {provider.key: provider.from_rows(rows[provider.key]) for provider in providers}
 
 
 def roles_of(user) -> frozenset[str]:

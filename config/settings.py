@@ -201,8 +201,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-SESSION_COOKIE_AGE = 60 * 60  # 60 idle minutes: the expiry moves on with every request
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_AGE = 60 * 60  # 60 idle minutes: the expiry moves on at most once a minute
+SESSION_SAVE_EVERY_REQUEST = False  # accounts.middleware.SessionLifetimeMiddleware renews it:
+# at most once per interval, so a page view costs no session write (and no query) when the last
+# renewal is younger; the idle limit stays between 59 and 60 minutes.
+SESSION_RENEWAL_INTERVAL = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ABSOLUTE_LIFETIME = 12 * 60 * 60  # and 12 hours at most after login
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24

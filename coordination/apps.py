@@ -14,7 +14,7 @@ class CoordinationConfig(AppConfig):
         from . import permissions as p
         from .models import CommitteeMember
 
-        register_role_provider(p.committee_roles)
+        register_role_provider(p.ROLE_PROVIDER)
         register_role_holders(CommitteeMember)  # a seat holder is not offered to hub leads as new staff
         register(
             NavItem(

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 
 from accounts.models import Membership
 from accounts.permissions import is_officer, is_partner
-from accounts.roles import Role
+from accounts.roles import Role, RoleProvider, membership_rows
 
 from .models import (
     ActionItem,
@@ -25,11 +25,22 @@ from .models import (
 )
 
 
+def _seats(user):
+    officers = Membership.objects.active().filter(role=Role.OFFICER).values("user_id")
+    return CommitteeMember.objects.active().filter(user=user).exclude(user_id__in=officers)
+
+
 def committee_roles(user) -> list[str]:
     """Role provider: an active seat makes a person a partner (officers stay officers only)."""
-    officers = Membership.objects.active().filter(role=Role.OFFICER).values("user_id")
-    seated = CommitteeMember.objects.active().filter(user=user).exclude(user_id__in=officers)
-    return [Role.PARTNER] if seated.exists() else []
+    return [Role.PARTNER] if _seats(user).exists() else []
+
+
+ROLE_PROVIDER = RoleProvider(
+    key="coordination",
+    load=committee_roles,
+    rows=lambda user: membership_rows(_seats(user), "coordination", ref="committee_id"),
+    from_rows=lambda rows: [Role.PARTNER] if rows else [],
+)
 
 
 def _my_committee_ids(user):

@@ -11,14 +11,14 @@ written for volume rows (nothing here is a real change made by a person).
 from __future__ import annotations
 
 import datetime
+import io
+import json
 import random
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -65,24 +65,90 @@ class VolumeReport:
     responses: int = 0
 
 
-@contextmanager
-def _timestamps_as_given(*fields) -> Iterator[None]:
-    """Let bulk_create keep the spread-out timestamps we set (auto_now_add would stamp them all now)."""
-    saved = [(f, f.auto_now_add) for f in fields]
-    for f, _ in saved:
-        f.auto_now_add = False
-    try:
-        yield
-    finally:
-        for f, value in saved:
-            f.auto_now_add = value
-
-
 def _insert(model, rows: list) -> list:
     created = []
     for start in range(0, len(rows), BATCH):
         created.extend(model.objects.bulk_create(rows[start : start + BATCH], batch_size=BATCH))
     return created
+
+
+# COPY: the large tables are written as text straight into PostgreSQL (no model instances, no SQL
+# compiled per row): a row is a dict of column values by attname; a column it leaves out takes the
+# field's default (a callable default is called once per call, a UUID default once per row).
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_text(value) -> str:
+    kind = type(value)
+    if kind is str:  # the common cases first: this runs for every value of every row
+        return value.translate(_ESCAPES)
+    if kind is int:
+        return str(value)
+    if value is None:
+        return "\\N"
+    if value is True or value is False:
+        return "t" if value else "f"
+    if isinstance(value, datetime.date):  # dates and aware datetimes
+        return value.isoformat()
+    if isinstance(value, (dict, list)):
+        value = json.dumps(value, ensure_ascii=False)
+    return str(value).translate(_ESCAPES)
+
+
+def _reserve_ids(model, count: int) -> list[int]:
+    """``count`` new ids from the table's sequence, in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [model._meta.db_table, model._meta.pk.column, count],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _copy(model, rows: list[dict], *, ids: bool = False) -> list[int]:
+    """Write ``rows`` into ``model``'s table with COPY; with ``ids``, reserve and return their ids (in order)."""
+    if not rows:
+        return []
+    given = rows[0].keys()
+    if connection.vendor != "postgresql":  # SQLite (the tests' default): bulk inserts, the dates as given
+        stamped = [f for f in model._meta.concrete_fields if getattr(f, "auto_now_add", False) and f.attname in given]
+        for f in stamped:
+            f.auto_now_add = False
+        try:
+            created = _insert(model, [model(**row) for row in rows])
+        finally:
+            for f in stamped:
+                f.auto_now_add = True
+        return [obj.pk for obj in created] if ids else []
+    fields = [f for f in model._meta.concrete_fields if ids or not f.primary_key]
+    fixed, per_row = {}, []
+    for f in fields:
+        if f.primary_key or f.attname in given:
+            continue
+        if isinstance(f, models.UUIDField) and f.has_default() and callable(f.default):
+            per_row.append(f)
+        elif getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            fixed[f.attname] = timezone.now()
+        else:
+            fixed[f.attname] = f.get_default()
+    new_ids = _reserve_ids(model, len(rows)) if ids else []
+    columns = [f.attname for f in fields]
+    buffer = io.StringIO()
+    for index, row in enumerate(rows):
+        values = fixed | row
+        if ids:
+            values[model._meta.pk.attname] = new_ids[index]
+        for f in per_row:
+            values[f.attname] = f.default()
+        buffer.write("\t".join(_copy_text(values[name]) for name in columns))
+        buffer.write("\n")
+    buffer.seek(0)
+    names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        cursor.cursor.copy_expert(
+            f"COPY {connection.ops.quote_name(model._meta.db_table)} ({names}) FROM STDIN", buffer
+        )
+    return new_ids
 
 
 class VolumeSeeder:
@@ -91,6 +157,11 @@ class VolumeSeeder:
         self.today = timezone.localdate()
         self.now = timezone.now()
         self.say = stdout.write if stdout else (lambda message: None)
+        self.latin: dict[str, str] = {}
+        # Choice lists read once (``Enum.values`` builds a new list on every call).
+        self.categories = list(Beneficiary.Category.values)
+        self.session_kinds = list(CounsellingSession.Kind.values)
+        self.session_modes = list(CounsellingSession.Mode.values)
 
     # ---- people and cases ---------------------------------------------------------------------
     def staff(self) -> dict[int, User]:
@@ -106,130 +177,153 @@ class VolumeSeeder:
             counsellors[hub.pk] = membership.user
         return counsellors
 
-    def _person(self, index: int, municipality_id: int, household: Household, creator: User) -> Beneficiary:
+    def _person(self, index: int, municipality_id: int, household_id: int, creator_id: int) -> dict:
         sex = Sex.FEMALE if self.rng.random() < 0.48 else Sex.MALE
         first = self.rng.choice(FIRST_FEMALE if sex == Sex.FEMALE else FIRST_MALE)
         name_ka = f"{first} {self.rng.choice(SURNAMES)}"
         birth = datetime.date(self.rng.randint(1950, 2006), self.rng.randint(1, 12), self.rng.randint(1, 28))
-        return Beneficiary(
-            name_ka=name_ka,
-            name_latin=romanise(name_ka),
-            personal_number=f"{self.number_base + index:011d}",
-            birth_date=birth,
-            birth_year=birth.year,
-            sex=sex,
-            phone=f"+9955{self.rng.randint(10000000, 99999999)}",
-            municipality_id=municipality_id,
-            address=f"სოფელი {self.rng.randint(1, 300)}",
-            category=self.rng.choice(Beneficiary.Category.values),
-            household=household,
-            created_by=creator,
-            created_at=self.now - datetime.timedelta(days=self.rng.randint(0, 700)),
-        )
+        return {
+            "name_ka": name_ka,
+            "name_latin": self._latin(name_ka),
+            "personal_number": f"{self.number_base + index:011d}",
+            "birth_date": birth,
+            "birth_year": birth.year,
+            "sex": sex.value,
+            "phone": f"+9955{self.rng.randint(10000000, 99999999)}",
+            "municipality_id": municipality_id,
+            "address": f"სოფელი {self.rng.randint(1, 300)}",
+            "category": self.rng.choice(self.categories),
+            "household_id": household_id,
+            "created_by_id": creator_id,
+            "created_at": self.now - datetime.timedelta(days=self.rng.randint(0, 700)),
+        }
 
-    def clients(self, count: int, counsellors: dict[int, User]) -> list[Case]:
+    def _latin(self, name_ka: str) -> str:
+        """The Latin spelling (the same few hundred names over and over: romanised once each)."""
+        if name_ka not in self.latin:
+            self.latin[name_ka] = romanise(name_ka)
+        return self.latin[name_ka]
+
+    def clients(self, count: int, counsellors: dict[int, User]) -> list[dict]:
+        """``count`` people, each with a household, a data-processing consent and a case; their cases
+        (as dicts with their ids) are returned."""
         hubs = list(Hub.objects.all())
         weights = [HUB_WEIGHTS.get(h.code, 5) for h in hubs]
         chosen = self.rng.choices(hubs, weights=weights, k=count)
         self.number_base = 30_000_000_000 + (Beneficiary.objects.aggregate(m=Max("pk"))["m"] or 0) * 10
-        households = _insert(Household, [Household(size=self.rng.randint(1, 7)) for _ in range(count)])
-        people = _insert(
-            Beneficiary,
-            [self._person(i, hub.municipality_id, households[i], counsellors[hub.pk]) for i, hub in enumerate(chosen)],
-        )
-        consents = [
-            Consent(
-                beneficiary=p,
-                hub=hub,  # consent is given to a hub (issue 10): only that hub's case page shows it
-                purpose=Consent.Purpose.DATA_PROCESSING,
-                method=Consent.Method.SIGNED_FORM,
-                recorded_by=p.created_by,
-                given_on=p.created_at.date(),
-            )
-            for p, hub in zip(people, chosen, strict=True)
+        household_ids = _copy(Household, [{"size": self.rng.randint(1, 7)} for _ in range(count)], ids=True)
+        people = [
+            self._person(i, hub.municipality_id, household_ids[i], counsellors[hub.pk].pk)
+            for i, hub in enumerate(chosen)
         ]
-        _insert(Consent, consents)
+        for person, pk in zip(people, _copy(Beneficiary, people, ids=True), strict=True):
+            person["id"] = pk
+        _copy(
+            Consent,
+            [
+                {
+                    "beneficiary_id": p["id"],
+                    "hub_id": hub.pk,  # consent is given to a hub (issue 10): only that hub's case page shows it
+                    "purpose": Consent.Purpose.DATA_PROCESSING.value,
+                    "method": Consent.Method.SIGNED_FORM.value,
+                    "recorded_by_id": p["created_by_id"],
+                    "given_on": p["created_at"].date(),
+                }
+                for p, hub in zip(people, chosen, strict=True)
+            ],
+        )
         return self._cases(people, chosen, counsellors)
 
-    def _cases(self, people, hubs, counsellors) -> list[Case]:
+    def _cases(self, people, hubs, counsellors) -> list[dict]:
         counters = {}
         statuses = [Case.Status.OPEN, Case.Status.ACTIVE, Case.Status.ACTIVE, Case.Status.CLOSED]
         cases = []
         for person, hub in zip(people, hubs, strict=True):
-            opened = person.created_at.date()
+            opened = person["created_at"].date()
             key = (hub.pk, opened.year)
             if key not in counters:
                 counter = CaseNumberCounter.objects.filter(hub=hub, year=opened.year).first()
                 counters[key] = counter.last if counter else 0
             counters[key] += 1
             status = self.rng.choice(statuses)
+            closed = status == Case.Status.CLOSED
             cases.append(
-                Case(
-                    number=f"{hub.code}-{opened.year}-{counters[key]:04d}",
-                    beneficiary=person,
-                    hub=hub,
-                    counsellor=counsellors[hub.pk],
-                    status=status,
-                    opened_on=opened,
-                    closed_on=self.today if status == Case.Status.CLOSED else None,
-                    closure_reason=Case.ClosureReason.values[0] if status == Case.Status.CLOSED else "",
-                    created_at=person.created_at,
-                )
+                {
+                    "number": f"{hub.code}-{opened.year}-{counters[key]:04d}",
+                    "beneficiary_id": person["id"],
+                    "hub_id": hub.pk,
+                    "counsellor_id": counsellors[hub.pk].pk,
+                    "status": status.value,
+                    "opened_on": opened,
+                    "closed_on": self.today if closed else None,
+                    "closure_reason": Case.ClosureReason.values[0] if closed else "",
+                    "created_at": person["created_at"],
+                }
             )
-        created = _insert(Case, cases)
+        for case, pk in zip(cases, _copy(Case, cases, ids=True), strict=True):
+            case["id"] = pk
         for (hub_id, year), last in counters.items():
             CaseNumberCounter.objects.update_or_create(hub_id=hub_id, year=year, defaults={"last": last})
-        return created
+        return cases
 
     # ---- casework -------------------------------------------------------------------------------
-    def casework(self, cases: list[Case], sessions_per_client: int, referrals_per_client: int) -> tuple[int, int]:
+    def casework(self, cases: list[dict], sessions_per_client: int, referrals_per_client: int) -> tuple[int, int]:
         needs_codes = list(Need.values)
-        assessments = _insert(
-            NeedAssessment, [NeedAssessment(case=c, assessed_on=c.opened_on, assessed_by=c.counsellor) for c in cases]
+        assessment_ids = _copy(
+            NeedAssessment,
+            [{"case_id": c["id"], "assessed_on": c["opened_on"], "assessed_by_id": c["counsellor_id"]} for c in cases],
+            ids=True,
         )
         needs = []
-        for assessment in assessments:
+        for case, assessment_id in zip(cases, assessment_ids, strict=True):
             for code in self.rng.sample(needs_codes, 2):
-                needs.append(AssessedNeed(assessment=assessment, need=code, dimension=DIMENSION_OF[Need(code)]))
-        needs = _insert(AssessedNeed, needs)
+                needs.append(
+                    {"assessment_id": assessment_id, "need": code, "dimension": DIMENSION_OF[Need(code)], "case": case}
+                )
+        need_ids = _copy(AssessedNeed, [{k: v for k, v in n.items() if k != "case"} for n in needs], ids=True)
+        needs_by_case: dict[int, list[int]] = {}
+        for need, pk in zip(needs, need_ids, strict=True):
+            needs_by_case.setdefault(need["case"]["id"], []).append(pk)
         sessions = 0
-        for start in range(0, len(cases), BATCH // sessions_per_client or 1):
-            chunk = cases[start : start + (BATCH // sessions_per_client or 1)]
-            rows = [self._session(c) for c in chunk for _ in range(self.rng.randint(1, 2 * sessions_per_client - 1))]
-            sessions += len(_insert(CounsellingSession, rows))
-        referrals = self._referrals(cases, needs, referrals_per_client)
-        _insert(FollowUp, [self._follow_up(c) for c in cases])
+        step = max(BATCH * 4 // sessions_per_client, 1)
+        for start in range(0, len(cases), step):
+            rows = [
+                self._session(c)
+                for c in cases[start : start + step]
+                for _ in range(self.rng.randint(1, 2 * sessions_per_client - 1))
+            ]
+            _copy(CounsellingSession, rows)
+            sessions += len(rows)
+        referrals = self._referrals(cases, needs_by_case, referrals_per_client)
+        _copy(FollowUp, [self._follow_up(c) for c in cases])
         return sessions, referrals
 
-    def _session(self, case: Case) -> CounsellingSession:
-        return CounsellingSession(
-            case=case,
-            held_on=case.opened_on + datetime.timedelta(days=self.rng.randint(0, 300)),
-            kind=self.rng.choice(CounsellingSession.Kind.values),
-            mode=self.rng.choice(CounsellingSession.Mode.values),
-            duration_minutes=self.rng.choice([30, 45, 60]),
-            topics=self.rng.choice(TOPICS),
-            confidential_notes="კონფიდენციალური ჩანაწერი" if self.rng.random() < 0.2 else "",
-            counsellor=case.counsellor,
-        )
+    def _session(self, case: dict) -> dict:
+        return {
+            "case_id": case["id"],
+            "held_on": case["opened_on"] + datetime.timedelta(days=self.rng.randint(0, 300)),
+            "kind": self.rng.choice(self.session_kinds),
+            "mode": self.rng.choice(self.session_modes),
+            "duration_minutes": self.rng.choice((30, 45, 60)),
+            "topics": self.rng.choice(TOPICS),
+            "confidential_notes": "კონფიდენციალური ჩანაწერი" if self.rng.random() < 0.2 else "",
+            "counsellor_id": case["counsellor_id"],
+        }
 
-    def _follow_up(self, case: Case) -> FollowUp:
+    def _follow_up(self, case: dict) -> dict:
         due = self.today + datetime.timedelta(days=self.rng.randint(-90, 60))
-        return FollowUp(
-            case=case,
-            due_on=due,
-            purpose="მდგომარეობის გადამოწმება",
-            assigned_to=case.counsellor,
-            done_at=self.now if due < self.today and self.rng.random() < 0.7 else None,
-        )
+        return {
+            "case_id": case["id"],
+            "due_on": due,
+            "purpose": "მდგომარეობის გადამოწმება",
+            "assigned_to_id": case["counsellor_id"],
+            "done_at": self.now if due < self.today and self.rng.random() < 0.7 else None,
+        }
 
-    def _referrals(self, cases, needs, per_client: int) -> int:
+    def _referrals(self, cases: list[dict], needs_by_case: dict[int, list[int]], per_client: int) -> int:
         services = list(Service.objects.values_list("pk", flat=True))
         if not services:
             return 0
-        needs_by_case = {}
-        for need in needs:
-            needs_by_case.setdefault(need.assessment.case_id, []).append(need)
         statuses = Referral.Status.values
         rows = []
         for case in cases:
@@ -237,21 +331,22 @@ class VolumeSeeder:
                 created = self.now - datetime.timedelta(days=self.rng.randint(0, 700), minutes=self.rng.randint(0, 900))
                 status = self.rng.choice(statuses)
                 rows.append(
-                    Referral(
-                        case=case,
-                        need=self.rng.choice(needs_by_case[case.pk]),
-                        service_id=self.rng.choice(services),
-                        status=status,
-                        reason="საჭიროებს კონსულტაციას",
-                        follow_up_on=created.date() + datetime.timedelta(days=14),
-                        outcome=Referral.Outcome.GOT_SERVICE if status == Referral.Status.COMPLETED else "",
-                        created_by=case.counsellor,
-                        created_at=created,
-                        sent_at=None if status == Referral.Status.DRAFT else created,
-                    )
+                    {
+                        "case_id": case["id"],
+                        "need_id": self.rng.choice(needs_by_case[case["id"]]),
+                        "service_id": self.rng.choice(services),
+                        "status": status,
+                        "reason": "საჭიროებს კონსულტაციას",
+                        "follow_up_on": created.date() + datetime.timedelta(days=14),
+                        "outcome": Referral.Outcome.GOT_SERVICE.value if status == Referral.Status.COMPLETED else "",
+                        "created_by_id": case["counsellor_id"],
+                        "created_at": created,
+                        "sent_at": None if status == Referral.Status.DRAFT else created,
+                    }
                 )
-        with _timestamps_as_given(Referral._meta.get_field("created_at")):
-            return len(_insert(Referral, rows))
+        for start in range(0, len(rows), BATCH * 4):
+            _copy(Referral, rows[start : start + BATCH * 4])
+        return len(rows)
 
     # ---- grants and surveys ---------------------------------------------------------------------
     def committee(self, proposals: int, counsellors: dict[int, User]) -> int:

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from accounts.models import User
 from accounts.permissions import has_role, is_officer, is_partner
 from accounts.principal import principal_of
-from accounts.roles import Role, RoleProvider, users_holding_a_role
+from accounts.roles import Role, RoleProvider, membership_rows, users_holding_a_role
 
 from .models import Hub, HubMembership
 
@@ -33,7 +33,18 @@ def load_hub_standing(user) -> HubStanding:
     return HubStanding(tuple(rows))
 
 
-ROLE_PROVIDER = RoleProvider(key="hubs", load=load_hub_standing, roles=HubStanding.roles)
+def hub_membership_rows(user):
+    memberships = HubMembership.objects.active().filter(user=user)
+    return membership_rows(memberships, "hubs", ref="hub_id", label="role", ref2="hub__municipality_id")
+
+
+ROLE_PROVIDER = RoleProvider(
+    key="hubs",
+    load=load_hub_standing,
+    roles=HubStanding.roles,
+    rows=hub_membership_rows,
+    from_rows=lambda rows: HubStanding(tuple(rows)),
+)
 
 
 def hub_standing(user) -> HubStanding:

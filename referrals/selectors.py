@@ -181,7 +181,7 @@ def edition_diff(older: GuideEdition, newer: GuideEdition) -> dict:
 def case_panel_context(case, user) -> dict | None:
     """The referrals panel on the case page: the case's referrals, its needs with a link to matching services,
     and the state programme's implementing organisation for the person's region."""
-    from reintegration.models import AssessedNeed
+    from reintegration.selectors import case_assessed_needs
 
     from .permissions import can_refer, referrals_visible_to
 
@@ -191,7 +191,7 @@ def case_panel_context(case, user) -> dict | None:
     region = municipality.region if municipality else None
     return {
         "referrals": list(referrals_visible_to(user).filter(case=case).for_list()),
-        "needs": list(AssessedNeed.objects.filter(assessment__case=case).order_by("dimension", "need")),
+        "needs": sorted(case_assessed_needs(case), key=lambda need: (need.dimension, need.need)),
         "implementers": list(state_programme_implementers(region=region)),
         "can_refer": can_refer(user, case),
     }

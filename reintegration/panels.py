@@ -43,6 +43,16 @@ def registered_panels() -> list[CasePanel]:
     return list(_panels)
 
 
+def read_once(case, key: str, load: Callable[[], object]):
+    """What ``load()`` returns, read once for this case object (one page view): the case page, a
+    panel and a timeline source that need the same rows share one query. ``key`` names what is read
+    (prefix it with the app's label); put only what does not depend on the user under it."""
+    reads = case.__dict__.setdefault("_page_reads", {})
+    if key not in reads:
+        reads[key] = load()
+    return reads[key]
+
+
 def render_case_panels(case, user, request=None) -> list[dict]:
     """The HTML of each panel this user may see, in order."""
     rendered = []
@@ -78,8 +88,9 @@ def external_timeline_entries(case, user) -> list[dict]:
 
 # "My work" sources -------------------------------------------------------------------------------
 # Another app adds tasks to a counsellor's "my work" page with ``register_work_source(callable)``;
-# ``callable(user, today) -> list of dicts`` with keys ``due_on`` (date), ``overdue`` (bool),
-# ``title``, ``case`` (a Case, for its number and person) and ``url`` (where the task is done).
+# ``callable(user, today, limit) -> list of dicts`` (at most ``limit``, the first by due date) with
+# keys ``due_on`` (date), ``overdue`` (bool), ``title``, ``case`` (a Case, for its number and
+# person) and ``url`` (where the task is done).
 _work_sources: list = []
 
 
@@ -93,6 +104,7 @@ def unregister_work_source(source) -> None:
         _work_sources.remove(source)
 
 
-def work_items_for(user, today) -> list[dict]:
-    items = [item for source in _work_sources for item in (source(user, today) or [])]
-    return sorted(items, key=lambda item: item["due_on"])
+def work_items_for(user, today, limit: int) -> list[dict]:
+    """The first ``limit`` tasks of every source, by due date."""
+    items = [item for source in _work_sources for item in (source(user, today, limit) or [])]
+    return sorted(items, key=lambda item: item["due_on"])[:limit]

@@ -85,6 +85,12 @@ def can_edit_beneficiary(user, beneficiary: Beneficiary) -> bool:
     return is_hub_staff(user) and beneficiaries_visible_to(user).filter(pk=beneficiary.pk).exists()
 
 
+def can_edit_person_of_case(user, case: Case) -> bool:
+    """``can_edit_beneficiary`` for the person of a case the user already sees (no query): the case
+    being in scope, the person is visible to the case's hub staff and to officers."""
+    return is_hub_staff(user) and (is_officer(user) or case.hub_id in hub_ids_of(user))
+
+
 def can_activate_case(user, case: Case) -> bool:
     return works_at(user, case.hub) and case.status == Case.Status.OPEN
 

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramWordSimilarity
-from django.db import connection, transaction
+from django.db import connection, connections
 from django.db.models import BooleanField, Count, F, Func, Q, Value
 from django.db.models.functions import Greatest, Replace
 from django.utils import timezone
@@ -15,7 +15,7 @@ from hubs.transliteration import has_georgian, romanise
 
 from .eligibility import state_programme_eligibility
 from .models import Beneficiary, Case, CaseTransfer, Consent, HouseholdMember
-from .panels import external_timeline_entries
+from .panels import external_timeline_entries, read_once
 
 
 def _provider_names(provider) -> set[str]:
@@ -124,28 +124,42 @@ class _WordSimilar(Func):
     output_field = BooleanField()
 
 
+def _every_word_close(text: str, column: str) -> Q:
+    """Every word of ``text`` close to a word of ``column`` (``word <% column``, each from the GIN index)."""
+    matches = Q()
+    for word in text.split():
+        matches &= Q(_WordSimilar(Value(word), F(column)))
+    return matches
+
+
 def _name_matches(query: str, limit: int = SEARCH_LIMIT) -> list[Beneficiary]:
+    """People whose name is close to ``query``, the closest first.
+
+    On PostgreSQL every word of the query must be close to a word of the name (typo tolerant), in
+    the Latin spelling and, for a Georgian query, in the Georgian one too: each side is one AND of
+    index conditions on one column, so the index hands over a few hundred rows at 100,000 people
+    instead of every namesake (the whole query against the whole name matched thousands)."""
     latin = romanise(query) if has_georgian(query) else query
     people = Beneficiary.objects.select_related("municipality")
     if connection.vendor != "postgresql":
         # SQLite (development and fast tests): substring match in either script, no typo tolerance.
         matches = Q(name_ka__icontains=query) | Q(name_latin__icontains=latin) | Q(name_latin__icontains=query)
         return list(people.filter(matches).order_by("name_ka")[:limit])
+    _name_threshold_for_this_connection()
+    matches = _every_word_close(latin, "name_latin")
+    if has_georgian(query):
+        matches = _every_word_close(query, "name_ka") | matches
     score = Greatest(TrigramWordSimilarity(query, "name_ka"), TrigramWordSimilarity(latin, "name_latin"))
-    similar = _WordSimilar(Value(query), F("name_ka")) | _WordSimilar(Value(latin), F("name_latin"))
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            # The threshold of the index-backed `<%` operator, for this transaction only.
-            cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(NAME_SIMILARITY)])
-        return list(people.filter(similar).annotate(score=score).order_by("-score", "name_ka")[:limit])
+    return list(people.filter(matches).annotate(score=score).order_by("-score", "name_ka")[:limit])
 
 
 CASE_NUMBER_PREFIX = re.compile(r"^[A-Za-z]{3}-\d")
 
 
 def _name_threshold_for_this_connection() -> None:
-    """The word-similarity threshold of ``<%``, set on the connection (the same value everywhere)."""
-    with connection.cursor() as cursor:
+    """The word-similarity threshold of ``<%``, set on the connection (the same value everywhere)
+    that reads the person table (the database router's choice: bench/pages.py reads two)."""
+    with connections[Beneficiary.objects.db].cursor() as cursor:
         cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)", [str(NAME_SIMILARITY)])
 
 
@@ -178,10 +192,7 @@ def people_named(query: str):
         )
     # Every word must be close to a word of the name (each one answered from the GIN index).
     _name_threshold_for_this_connection()
-    matches = Q()
-    for word in query.split():
-        matches &= Q(_WordSimilar(Value(word), F(column)))
-    return Beneficiary.objects.filter(matches)
+    return Beneficiary.objects.filter(_every_word_close(query, column))
 
 
 def intake_search(query: str) -> SearchResult:
@@ -265,11 +276,25 @@ def _timeline_key(entry: dict):
     return (_as_datetime(entry["at"]), entry.get("seq", 0))
 
 
+def case_assessed_needs(case: Case) -> list:
+    """Every need of the case's assessments (one query per page view, shared by the page and its panels)."""
+    from .models import AssessedNeed
+
+    return read_once(
+        case, "reintegration.assessed_needs", lambda: list(AssessedNeed.objects.filter(assessment__case=case))
+    )
+
+
 def case_page_data(case: Case, user) -> dict:
     """Everything the case page shows, in a fixed number of queries, and one timeline."""
     person = case.beneficiary
     sessions = list(case.sessions.select_related("counsellor"))
-    assessments = list(case.assessments.select_related("assessed_by").prefetch_related("needs"))
+    assessments = list(case.assessments.select_related("assessed_by"))
+    needs_of: dict[int, list] = {}
+    for need in case_assessed_needs(case):
+        needs_of.setdefault(need.assessment_id, []).append(need)
+    for assessment in assessments:
+        assessment.need_list = needs_of.get(assessment.pk, [])
     goals = list(case.goals.prefetch_related("actions"))
     follow_ups = list(case.follow_ups.select_related("assigned_to"))
     status_changes = list(case.status_changes.select_related("actor"))
@@ -307,7 +332,7 @@ def case_page_data(case: Case, user) -> dict:
                 "at": _when(a.assessed_on, a.created_at),
                 "kind": _("Needs assessment"),
                 "icon": "clipboard-check",
-                "title": ", ".join(str(n.get_need_display()) for n in a.needs.all()),
+                "title": ", ".join(str(n.get_need_display()) for n in a.need_list),
                 "detail": a.notes,
                 "by": a.assessed_by,
             }
@@ -371,7 +396,7 @@ def case_page_data(case: Case, user) -> dict:
         "person": person,
         "sessions": sessions,
         "assessments": assessments,
-        "latest_needs": list(assessments[0].needs.all()) if assessments else [],
+        "latest_needs": assessments[0].need_list if assessments else [],
         "goals": goals,
         "follow_ups": follow_ups,
         "episodes": episodes,

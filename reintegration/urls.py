@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.case_list, name="case-list"),
     path("intake/", views.intake, name="intake"),
     path("my-work/", views.my_work, name="my-work"),
+    path("my-work/<slug:name>/", views.my_work_list, name="my-work-list"),
     path("people/<int:pk>/open-case/", views.case_open_existing, name="case-open-existing"),
     path("people/<int:pk>/edit/", views.beneficiary_edit, name="beneficiary-edit"),
     path("people/<int:pk>/export/", views.beneficiary_export, name="beneficiary-export"),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from hubs.permissions import hub_ids_of
 from reintegration.models import Case, MigrationEpisode, PlanAction, PlanGoal, Sex
+from reintegration.panels import read_once
 
 from . import scoring
 from .models import Indicator, Round, Version
@@ -48,8 +49,13 @@ def score_labels() -> dict[str, str]:
 
 # The case page -------------------------------------------------------------------------------
 def case_rounds(case: Case) -> list[Round]:
-    return list(
-        case.rss_rounds.exclude(status=Round.Status.CANCELLED).select_related("version").order_by("month", "pk")
+    """The case's rounds but cancelled ones, read once per page view (the panel and the timeline share them)."""
+    return read_once(
+        case,
+        "rss.rounds",
+        lambda: list(
+            case.rss_rounds.exclude(status=Round.Status.CANCELLED).select_related("version").order_by("month", "pk")
+        ),
     )
 
 
@@ -125,7 +131,7 @@ def _score_text(value: Decimal | None) -> str:
 
 def timeline_entries(case: Case, user) -> list[dict]:
     entries = []
-    for r in case.rss_rounds.filter(status=Round.Status.COMPLETED).select_related("version"):
+    for r in (r for r in case_rounds(case) if r.status == Round.Status.COMPLETED):
         entries.append(
             {
                 "at": r.conducted_on,
@@ -140,8 +146,9 @@ def timeline_entries(case: Case, user) -> list[dict]:
     return entries
 
 
-def work_items(user, today: datetime.date) -> list[dict]:
-    """Follow-up rounds due within two weeks (or overdue) on the live cases the user counsels."""
+def work_items(user, today: datetime.date, limit: int) -> list[dict]:
+    """Follow-up rounds due within two weeks (or overdue) on the live cases the user counsels, the
+    first ``limit`` by due date."""
     rounds = (
         Round.objects.scheduled()
         .filter(
@@ -149,7 +156,7 @@ def work_items(user, today: datetime.date) -> list[dict]:
         )
         .exclude(case__status__in=[Case.Status.CLOSED, Case.Status.TRANSFERRED])
         .for_list()
-        .order_by("due_on", "pk")
+        .order_by("due_on", "pk")[:limit]
     )
     return [
         {

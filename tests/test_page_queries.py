@@ -1,10 +1,10 @@
-"""Query counts of the case and proposal pages, held as ceilings.
+"""Query counts of the case and proposal pages, held exactly.
 
-The principal (issue 11) took each page below its count of commit 3f40e65 (BEFORE). The pages have
-since gained content from the apps merged after it (the RSS panel and timeline, consent, household
-and referral events on the timeline, the second-hub notice; the community subject's context), so
-their counts today (NOW, measured on the merged main) are above BEFORE: these ceilings stop any
-further rise. Issue 19's target (at most 15 on the case page) is not met yet."""
+The principal (issue 11) took each page below its count of commit 3f40e65 (BEFORE); the pages then
+gained content from the apps merged after it (the RSS panel and timeline, consent, household and
+referral events on the timeline, the second-hub notice; the community subject's context) and rose
+above it (MAIN). Issue 19's work brought them back below BEFORE (NOW): the count is asserted
+exactly, so a fall is recorded here and a rise fails."""
 
 import pytest
 from django.db import connection
@@ -26,14 +26,28 @@ BEFORE = {
 }
 
 
-# Queries per page on the merged main (2026-11-29): a ceiling, not a target.
-NOW = {
+# Queries per page on the merged main (2026-11-29), before issue 19's case-page work.
+MAIN = {
     ("case", "counsellor"): 36,
     ("case", "hub_lead"): 36,
     ("case", "officer"): 35,
     ("proposal", "committee_member"): 27,
     ("proposal", "conflicted_member"): 28,
     ("proposal", "officer"): 22,
+}
+
+# Exact counts now (issue 19): the principal reads the accounts, hubs, coordination and community
+# memberships in one query (grants' seats and mentoring still in two), the session is written at
+# most once a minute, the access log row has no transaction of its own, and the case page reads
+# the rows its panels share once (needs, sustainability rounds). Issue 19's target of 15 on the
+# case page is not met: 18 of its 25 queries read the case's own sections (see bench/RESULTS.md).
+NOW = {
+    ("case", "counsellor"): 25,
+    ("case", "hub_lead"): 25,
+    ("case", "officer"): 25,
+    ("proposal", "committee_member"): 19,
+    ("proposal", "conflicted_member"): 20,
+    ("proposal", "officer"): 14,
 }
 
 
@@ -48,11 +62,12 @@ def _queries(user, url) -> int:
 
 
 @pytest.mark.parametrize(("page", "persona"), sorted(BEFORE))
-def test_the_page_costs_no_more_queries_than_its_ceiling(page, persona, world):
+def test_the_page_costs_its_exact_query_count_below_the_count_before_the_principal(page, persona, world):
     reintegration_matrix.setup(world)
     grants_matrix.setup(world)
     url = {
         "case": reverse("reintegration:case-detail", kwargs={"pk": world.objects["case"].pk}),
         "proposal": reverse("grants:proposal-detail", kwargs={"pk": world.objects["proposal"].pk}),
     }[page]
-    assert _queries(world.user(persona), url) <= NOW[page, persona]
+    count = _queries(world.user(persona), url)
+    assert count == NOW[page, persona] and count <= BEFORE[page, persona]

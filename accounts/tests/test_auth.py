@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.middleware import LOGIN_AT_KEY
+from accounts.middleware import LOGIN_AT_KEY, RENEWED_AT_KEY
 from accounts.tests.factories import UserFactory
 
 PASSWORD = "correct-horse-battery"
@@ -117,6 +117,25 @@ def test_session_expires_after_60_idle_minutes_and_each_request_renews_it(client
     stored.expire_date = timezone.now() - timezone.timedelta(seconds=1)
     stored.save()
     assert client.get(reverse("dashboard:home")).status_code == 302
+
+
+def test_the_idle_expiry_is_renewed_at_most_once_a_minute(client, settings):
+    settings.SESSION_RENEWAL_INTERVAL = 60
+    client.force_login(UserFactory())
+    client.get(reverse("dashboard:home"))
+    stored = Session.objects.get(session_key=client.session.session_key)
+    stored.expire_date = timezone.now() + timezone.timedelta(minutes=30)
+    stored.save()
+    client.get(reverse("dashboard:home"))  # within the minute: no session write
+    stored.refresh_from_db()
+    assert (stored.expire_date - timezone.now()).total_seconds() <= 1800
+    session = client.session
+    session[RENEWED_AT_KEY] = int(time.time()) - 61
+    session.save()
+    Session.objects.filter(pk=stored.pk).update(expire_date=timezone.now() + timezone.timedelta(minutes=30))
+    client.get(reverse("dashboard:home"))  # a minute later: renewed for 60 idle minutes
+    stored.refresh_from_db()
+    assert (stored.expire_date - timezone.now()).total_seconds() > 3500
 
 
 def test_deactivated_person_is_signed_out_at_once(client):

@@ -112,3 +112,50 @@ def referral_for(world_or_hub, counsellor, *, consent: bool = True, status=None,
         Referral.objects.filter(pk=referral.pk).update(status=status, sent_at=timezone.now())
         referral.refresh_from_db()
     return referral
+
+
+NAME = "ნინო ბერიძე"
+
+
+def filled_client(world, counsellor, *, hub=None, name: str = NAME):
+    """A case whose person has every optional relation the lists and pages show: a household with a
+    member, consents (data processing and sharing), a needs assessment, a referral with its event, a
+    session, an overdue follow-up, a case at another hub (the second-hub notice), a pending transfer."""
+    import datetime
+
+    from referrals.models import Referral, ReferralEvent
+    from reintegration.models import CaseTransfer, Consent, HouseholdMember
+    from reintegration.tests.factories import (
+        AssessedNeedFactory,
+        CaseFactory,
+        ConsentFactory,
+        FollowUpFactory,
+        HouseholdFactory,
+        SessionFactory,
+        case_at,
+    )
+
+    case = case_at(hub or world.hub_a, counsellor, beneficiary__name_ka=name)
+    person = case.beneficiary
+    person.household = HouseholdFactory(head=person)
+    person.save()
+    HouseholdMember.objects.create(household=person.household, full_name="ეკა ბერიძე", relationship="spouse")
+    ConsentFactory(beneficiary=person, recorded_by=counsellor)
+    need = AssessedNeedFactory(assessment__case=case)
+    service = ServiceFactory(category=need.need)
+    ConsentFactory(
+        beneficiary=person,
+        purpose=Consent.Purpose.SHARING,
+        provider_name=service.organization.name_ka,
+        recorded_by=counsellor,
+    )
+    referral = Referral.objects.create(case=case, need=need, service=service, reason="x", created_by=counsellor)
+    ReferralEvent.objects.create(referral=referral, at=timezone.now(), actor=counsellor, to_status=referral.status)
+    SessionFactory(case=case, counsellor=counsellor)
+    FollowUpFactory(case=case, due_on=timezone.localdate() - datetime.timedelta(days=3))
+    other_counsellor = world.user("other_hub_counsellor")
+    elsewhere = CaseFactory(hub=world.hub_b, counsellor=other_counsellor, beneficiary=person)
+    CaseTransfer.objects.create(
+        case=elsewhere, from_hub=world.hub_b, to_hub=world.hub_a, reason="x", requested_by=other_counsellor
+    )
+    return case

@@ -20,7 +20,7 @@ from referrals.services import (
 )
 from referrals.services.referrals import LINK_SALT
 from referrals.tasks import remind_unanswered_referrals
-from referrals.tests.factories import ServiceFactory, referral_for
+from referrals.tests.factories import ServiceFactory, filled_client, referral_for
 from reintegration.tests.factories import AssessedNeedFactory, case_at
 from tests.queries import assert_constant_queries
 
@@ -248,6 +248,18 @@ def test_referral_list_costs_the_same_queries_at_two_sizes(client_for, world, co
 
     grow()
     assert_constant_queries(client_for(counsellor), reverse("referrals:referral-list"), grow)
+
+
+@pytest.mark.parametrize("persona", ["counsellor", "officer"])
+def test_referral_list_costs_the_same_with_filled_relations(client_for, world, persona):
+    """Referrals whose person has a household, consents, another hub's case and a transfer."""
+    counsellor = world.user("counsellor")
+    filled_client(world, counsellor)
+    assert_constant_queries(
+        client_for(world.user(persona)),
+        reverse("referrals:referral-list"),
+        lambda: [filled_client(world, counsellor) for _ in range(3)],
+    )
 
 
 def test_events_are_written_for_each_step(world, counsellor):

@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -213,7 +214,12 @@ class FollowUp(models.Model):
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
         ordering = ["due_on", "pk"]
-        indexes = [models.Index(fields=["assigned_to", "due_on"])]
+        indexes = [
+            models.Index(fields=["assigned_to", "due_on"]),
+            # "My work": the first pending follow-ups by due date (a hub lead's team list walks this
+            # index and stops after a page; without it, every pending row was read and sorted).
+            models.Index(fields=["due_on", "id"], condition=Q(done_at__isnull=True), name="followup_pending_due"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.case} · {self.due_on}"

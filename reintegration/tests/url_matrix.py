@@ -53,6 +53,7 @@ ROUTES = {
     "reintegration:case-list": Route(expect=only(OK, [*HUB_STAFF, "officer"])),
     "reintegration:intake": Route(expect=only(OK, HUB_STAFF)),
     "reintegration:my-work": Route(expect=only(OK, HUB_STAFF)),
+    "reintegration:my-work-list": Route(expect=only(OK, HUB_STAFF), kwargs=lambda w: {"name": "overdue"}),
     # Hub A's person: hub A staff are sent to the case already open; another hub's staff, with no
     # search result of theirs naming the person, get 404 like for any record outside their hubs.
     "reintegration:case-open-existing": Route(

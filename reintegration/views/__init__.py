@@ -30,7 +30,7 @@ from .casework import (
 )
 from .intake import case_open_existing, intake
 from .retention import beneficiary_erase, retention, retention_report, retention_run
-from .work import beneficiary_export, break_glass_review, my_work, unmet_needs
+from .work import beneficiary_export, break_glass_review, my_work, my_work_list, unmet_needs
 
 __all__ = [
     "unmet_needs",
@@ -66,6 +66,7 @@ __all__ = [
     "retention_run",
     "intake",
     "my_work",
+    "my_work_list",
     "need_status",
     "session_add",
     "transfer_detail",

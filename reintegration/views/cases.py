@@ -40,7 +40,7 @@ def case_detail(request, pk: int):
     user = request.user
     actions = {
         "work": perms.can_work_on_case(user, case),
-        "edit_person": perms.can_edit_beneficiary(user, case.beneficiary),
+        "edit_person": perms.can_edit_person_of_case(user, case),
         "activate": perms.can_activate_case(user, case) and case.status == case.Status.OPEN,
         "request_closure": perms.can_request_closure(user, case),
         "approve_closure": perms.can_approve_closure(user, case),

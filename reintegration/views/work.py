@@ -1,20 +1,20 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from accounts.access import require
 from accounts.models import AccessLog
+from accounts.pagination import LIST_COUNT_CAP, LIST_PAGE_SIZE, CappedPaginator
 from accounts.permissions import is_hub_staff
 from accounts.refusals import refusals_shown
-from accounts.roles import Role
-from hubs.permissions import hub_ids_of
 
 from .. import permissions as perms
-from .. import services
+from .. import services, worklist
 from ..forms import SubjectExportForm
-from ..models import Case, CaseTransfer, FollowUp
+from ..models import Case
 from ..panels import work_items_for
 from ..selectors import unmet_needs_per_hub
 from ._helpers import beneficiary_or_404
@@ -22,26 +22,42 @@ from ._helpers import beneficiary_or_404
 
 @require(is_hub_staff)
 def my_work(request):
-    """A counsellor's and hub lead's day: overdue follow-ups, approvals, transfers."""
+    """A counsellor's and hub lead's day: overdue follow-ups, approvals, transfers. Every list shows
+    its first rows, with a link to the whole list when there are more."""
     user, today = request.user, timezone.localdate()
-    led = hub_ids_of(user, Role.HUB_LEAD)
-    follow_ups = FollowUp.objects.pending().for_list().filter(case__hub_id__in=hub_ids_of(user))
-    mine = follow_ups.filter(assigned_to=user)
-    context = {
-        "today": today,
-        "overdue": list(mine.filter(due_on__lt=today)),
-        "upcoming": list(mine.filter(due_on__gte=today)[:10]),
-        "team_overdue": list(follow_ups.filter(due_on__lt=today).exclude(assigned_to=user)) if led else [],
-        "approvals": list(Case.objects.for_list().filter(hub_id__in=led, status=Case.Status.CLOSURE_REQUESTED)),
-        "transfers_in": list(
-            CaseTransfer.objects.filter(to_hub_id__in=led, status=CaseTransfer.Status.PENDING).select_related(
-                "case", "from_hub", "requested_by"
-            )
-        ),
-        "my_cases": list(Case.objects.for_list().live().filter(counsellor=user)[:50]),
-        "other_tasks": work_items_for(user, today),
-    }
+    lists = worklist.work_lists(user, today)
+    context = {"today": today}
+    for name, rows in lists.items():
+        context[name.replace("-", "_")] = worklist.first_rows(rows)
+    context["other_tasks"] = worklist.first_rows(work_items_for(user, today, limit=worklist.WORK_LIST_SIZE + 1))
     return render(request, "reintegration/my_work.html", context)
+
+
+WORK_LIST_TITLES = {
+    "overdue": _("Overdue follow-ups"),
+    "upcoming": _("Coming up"),
+    "cases": _("My open cases"),
+    "team-overdue": _("Overdue in the team"),
+    "approvals": _("Cases awaiting your approval"),
+    "transfers": _("New transfers"),
+    "tasks": _("Other tasks"),
+}
+
+
+@require(is_hub_staff)
+def my_work_list(request, name: str):
+    """One list of "My work" on its own, paginated (counted up to the usual cap)."""
+    user, today = request.user, timezone.localdate()
+    lists = worklist.work_lists(user, today)
+    if name == "tasks":  # the sources' tasks, read up to the cap: a list, paginated as it is
+        paginator = Paginator(work_items_for(user, today, limit=LIST_COUNT_CAP), LIST_PAGE_SIZE)
+    elif name in lists:
+        paginator = CappedPaginator(lists[name])
+    else:
+        raise Http404
+    page = paginator.get_page(request.GET.get("page"))
+    context = {"name": name, "title": WORK_LIST_TITLES[name], "page": page, "today": today}
+    return render(request, "reintegration/my_work_list.html", context)
 
 
 @require(perms.can_review_break_glass)

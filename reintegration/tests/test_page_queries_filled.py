@@ -1,0 +1,77 @@
+"""Query counts of the case list, case page, intake search, "My work" (and its lists) with rows whose
+optional relations are filled: a household with a member, consents (data processing and sharing),
+a referral with its event, a needs assessment, a session, an overdue follow-up, a case of the same
+person at another hub (the second-hub notice) and a pending transfer. An N+1 on any of them makes
+the second count larger than the first (tests/queries.py)."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from referrals.models import Referral, ReferralEvent
+from referrals.tests.factories import NAME, ServiceFactory, filled_client
+from reintegration.models import HouseholdMember
+from reintegration.tests.factories import AssessedNeedFactory, CaseFactory, ConsentFactory, SessionFactory
+from tests.queries import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def _grow(world, counsellor, count: int = 3):
+    return lambda: [filled_client(world, counsellor) for _ in range(count)]
+
+
+def test_case_list_costs_the_same_with_filled_relations(client_for, world, counsellor):
+    filled_client(world, counsellor)
+    assert_constant_queries(client_for(counsellor), reverse("reintegration:case-list"), _grow(world, counsellor))
+
+
+def test_case_list_search_costs_the_same_with_filled_relations(client_for, world, officer, counsellor):
+    filled_client(world, counsellor)
+    url = reverse("reintegration:case-list") + "?q=ბერიძე"
+    assert_constant_queries(client_for(officer), url, _grow(world, counsellor))
+
+
+def test_case_page_costs_the_same_with_filled_relations(client_for, world, counsellor):
+    case = filled_client(world, counsellor)
+
+    def grow():
+        person = case.beneficiary
+        for _ in range(3):
+            HouseholdMember.objects.create(household=person.household, full_name="სხვა", relationship="child")
+            ConsentFactory(beneficiary=person, recorded_by=counsellor)
+            need = AssessedNeedFactory(assessment__case=case)
+            referral = Referral.objects.create(
+                case=case, need=need, service=ServiceFactory(category=need.need), reason="x", created_by=counsellor
+            )
+            ReferralEvent.objects.create(referral=referral, at=timezone.now(), actor=counsellor, to_status="draft")
+            SessionFactory(case=case, counsellor=counsellor)
+        other = world.user("other_hub_counsellor")  # an earlier case at the other hub, closed
+        CaseFactory(hub=world.hub_b, counsellor=other, beneficiary=case.beneficiary, status="closed")
+
+    client = client_for(counsellor)
+    client.get(case.get_absolute_url())  # the first view warms the per-process caches (content types)
+    assert_constant_queries(client, case.get_absolute_url(), grow)
+
+
+def test_intake_search_costs_the_same_with_filled_relations(client_for, world, counsellor):
+    filled_client(world, counsellor)
+    url = reverse("reintegration:intake") + "?q=" + NAME
+    client = client_for(counsellor)
+    assert_constant_queries(client, url, _grow(world, counsellor))
+    assert client.get(url).content.decode().count(NAME) >= 4
+
+
+@pytest.mark.parametrize("persona", ["counsellor", "hub_lead"])
+def test_my_work_costs_the_same_with_filled_relations(client_for, world, persona):
+    counsellor = world.user("counsellor")
+    filled_client(world, counsellor)
+    assert_constant_queries(client_for(world.user(persona)), reverse("reintegration:my-work"), _grow(world, counsellor))
+
+
+@pytest.mark.parametrize("name", ["overdue", "upcoming", "cases", "team-overdue", "approvals", "transfers", "tasks"])
+def test_each_list_of_my_work_costs_the_same_at_two_sizes(client_for, world, hub_lead, name):
+    counsellor = world.user("counsellor")
+    filled_client(world, counsellor)
+    url = reverse("reintegration:my-work-list", args=[name])
+    assert_constant_queries(client_for(hub_lead), url, _grow(world, counsellor))
