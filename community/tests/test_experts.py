@@ -3,7 +3,8 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from accounts.roles import Role, roles_of
 from accounts.tests.factories import UserFactory
@@ -105,7 +106,9 @@ def test_the_successor_must_be_another_person(world, shortlisted):
     idea, assignment = shortlisted
     data = {"reason": "x", "successor": world.user("mentor").pk}
     response = _as(world.user("officer")).post(_end_url(idea, assignment), data)
-    assert response.status_code == 200 and "Choose a different expert to take over." in response.content.decode()
+    with translation.override("ka"):
+        refusal = gettext("Choose a different expert to take over.")
+    assert response.status_code == 200 and refusal in response.content.decode()
     assert ExpertAssignment.objects.get(pk=assignment.pk).is_active
     assert ExpertAssignment.objects.filter(idea=idea).count() == 1
 
