@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import CrispyFormMixin
+from accounts.forms import CrispyFormMixin, DateInput
 from accounts.models import User
 from accounts.roles import Role
 from accounts.uploads import DOCUMENT_KINDS, UploadValidator
@@ -25,7 +25,7 @@ from .models import (
 )
 from .services.selection import APPLICATION_FIELDS
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 

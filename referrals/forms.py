@@ -2,7 +2,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import CrispyFormMixin
+from accounts.forms import CrispyFormMixin, DateInput
 from hubs.models import Municipality, Region
 from reintegration.taxonomy import grouped_choices
 
@@ -127,9 +127,7 @@ class ReferralForm(CrispyFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Shared with the provider in the letter: what the person needs, nothing more."),
     )
-    follow_up_on = forms.DateField(
-        label=_("Follow-up date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    follow_up_on = forms.DateField(label=_("Follow-up date"), required=False, widget=DateInput())
 
     def __init__(self, *args, services=None, **kwargs):
         super().__init__(*args, **kwargs)
