@@ -31,4 +31,3 @@ def test_dates_moments_and_figures_become_typed_cells_in_the_languages_format():
     with translation.override("en"):
         (day,) = _roundtrip([datetime.date(2026, 3, 9)])
     assert day.number_format == "DD/MM/YYYY"
-

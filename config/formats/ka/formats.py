@@ -1,7 +1,10 @@
 # Georgian conventions: day.month.year, space as thousands separator, comma for decimals.
-DATE_FORMAT = "j E, Y"
+# One date format per language on every page, PDF, e-mail and export: the short one (a page
+# mixing "29 ნოემბერი, 2026" and "31.08.2026" read as two systems). Month names stay for
+# month and year headings (YEAR_MONTH_FORMAT, chart axes).
+DATE_FORMAT = "d.m.Y"
 SHORT_DATE_FORMAT = "d.m.Y"
-DATETIME_FORMAT = "j E, Y, H:i"
+DATETIME_FORMAT = "d.m.Y H:i"
 SHORT_DATETIME_FORMAT = "d.m.Y H:i"
 TIME_FORMAT = "H:i"
 MONTH_DAY_FORMAT = "j F"
