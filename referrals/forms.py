@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import CrispyFormMixin, DateInput
+from accounts.phones import phone_lines
+from accounts.typography import EMPTY_CHOICE
 from hubs.models import Municipality, Region
 from reintegration.taxonomy import grouped_choices
 
@@ -17,7 +19,7 @@ def _https_urls(field, **kwargs):
 
 
 def _phone_lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    return phone_lines(text)
 
 
 class OrganizationForm(CrispyFormMixin, forms.ModelForm):
@@ -98,7 +100,7 @@ class ServiceForm(CrispyFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [("", "---------"), *grouped_choices()]
+        self.fields["category"].choices = [("", EMPTY_CHOICE), *grouped_choices()]
         self.fields["regions"].queryset = Region.objects.all()
         self.fields["municipalities"].queryset = Municipality.objects.select_related("region")
         self.fields["locations"].queryset = Location.objects.select_related("organization")
