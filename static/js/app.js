@@ -52,3 +52,8 @@ document.addEventListener("click", (event) => {
   const added = form.querySelectorAll("[data-formset-form]");
   added[added.length - 1].querySelector("input, select")?.focus();
 });
+
+// After a failed POST the error summary takes the focus, so a screen reader reads it first.
+document.addEventListener("DOMContentLoaded", () => {
+  document.getElementById("error-summary")?.focus();
+});
