@@ -1,13 +1,14 @@
 // Chart.js in the page's language: numbers on axes and in tooltips are written with the separators
 // Django writes on the page (ka: "1 000", "0,25"; en: "1,000", "0.25"). The separators are read
-// from <html data-number-sample> (1234.5 as the page formats it), so they come from the one format
+// from <meta name="number-sample"> (1234.5 as the page formats it), so they come from the one format
 // module (config/formats) and do not depend on the browser's locale data.
 // Loaded right after chart.umd.min.js by templates/components/chartjs.html.
 (function () {
   "use strict";
   if (typeof Chart === "undefined") return;
   const root = document.documentElement;
-  const sample = root.dataset.numberSample || "1,234.5";
+  const meta = document.querySelector('meta[name="number-sample"]');
+  const sample = meta ? meta.content : "1,234.5";
   const thousands = sample.length > 6 ? sample.charAt(1) : "";
   const decimal = sample.charAt(sample.length - 2);
   function format(value, digits) {
