@@ -26,9 +26,10 @@ def normalise_phone(value: str) -> str:
     digits = digits.removeprefix("0") if len(digits) == 10 else digits
     if not re.fullmatch(r"\d{9}", digits) or digits[0] not in GEORGIAN_FIRST_DIGITS:
         raise ValidationError(_("Write a Georgian number with 9 digits, e.g. +995 555 12 34 56 or 032 2 12 34 56."))
-    if digits[0] == "5":
-        return f"+995 {digits[:3]} {digits[3:5]} {digits[5:7]} {digits[7:]}"
-    return f"+995 {digits[:2]} {digits[2:5]} {digits[5:7]} {digits[7:]}"
+    if digits.startswith("32"):  # Tbilisi: a two-digit code
+        return f"+995 {digits[:2]} {digits[2:5]} {digits[5:7]} {digits[7:]}"
+    # Mobiles (5xx), VoIP (70x) and the regions' three-digit codes (350 Telavi, 422 Batumi...)
+    return f"+995 {digits[:3]} {digits[3:5]} {digits[5:7]} {digits[7:]}"
 
 
 SHORT_NUMBER = re.compile(r"\d{3,4}")  # hotlines and emergency numbers (112, 1505)
