@@ -14,7 +14,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and access")
 
     def ready(self):
-        from . import admin_locale, signals, typography  # noqa: F401
+        from . import admin_locale, dates, signals, typography  # noqa: F401
         from .models import Membership
         from .roles import RoleProvider, membership_rows, register_role_holders, register_role_provider
 
@@ -34,3 +34,4 @@ class AccountsConfig(AppConfig):
         register_role_holders(Membership)
         typography.install()
         admin_locale.install()
+        dates.install()

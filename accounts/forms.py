@@ -63,9 +63,50 @@ class CrispyFormMixin:
 
 
 class DateInput(forms.DateInput):
-    """The browser's date picker; the value travels as ISO 8601 whatever the page language."""
+    """A text field for a date in the page language's format (DD.MM.YYYY in Georgian, DD/MM/YYYY in
+    English), with that format as its hint. The browser's own date picker follows the operating
+    system's locale (a Georgian page showed mm/dd/yyyy), so it is not used anywhere: `install()`
+    makes this the widget of every DateField, and the fields accept DATE_INPUT_FORMATS (the
+    language's format first, ISO 8601 too). accounts.dates holds the format and the error message."""
 
-    input_type = "date"
+    input_type = "text"
 
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+    def __init__(self, attrs=None, format=None):
+        super().__init__(attrs=attrs, format=format)
+
+    def format_value(self, value):
+        from .dates import display_format
+
+        if isinstance(value, str) or value is None:
+            return value
+        return value.strftime(self.format or display_format())
+
+    def get_context(self, name, value, attrs):
+        from .dates import format_hint
+
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        widget_attrs.setdefault("placeholder", format_hint())
+        widget_attrs.setdefault("title", format_hint())
+        widget_attrs.setdefault("inputmode", "text")
+        widget_attrs.setdefault("autocomplete", "off")
+        widget_attrs["data-date-input"] = ""
+        return context
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """The same for a date and time: DD.MM.YYYY hh:mm in Georgian, DD/MM/YYYY hh:mm in English."""
+
+    input_type = "text"
+
+    def get_context(self, name, value, attrs):
+        from django.utils import formats
+
+        from .dates import format_hint
+
+        context = super().get_context(name, value, attrs)
+        hint = format_hint(formats.get_format("DATETIME_INPUT_FORMATS")[0])
+        context["widget"]["attrs"].setdefault("placeholder", hint)
+        context["widget"]["attrs"].setdefault("title", hint)
+        context["widget"]["attrs"].setdefault("autocomplete", "off")
+        return context

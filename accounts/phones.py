@@ -3,6 +3,7 @@ brackets) become "+995 5XX XX XX XX"; a foreign number must start with + and its
 
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +26,46 @@ def normalise_phone(value: str) -> str:
     digits = digits.removeprefix("0") if len(digits) == 10 else digits
     if not re.fullmatch(r"\d{9}", digits) or digits[0] not in GEORGIAN_FIRST_DIGITS:
         raise ValidationError(_("Write a Georgian number with 9 digits, e.g. +995 555 12 34 56 or 032 2 12 34 56."))
-    if digits[0] == "5":
-        return f"+995 {digits[:3]} {digits[3:5]} {digits[5:7]} {digits[7:]}"
-    return f"+995 {digits[:2]} {digits[2:5]} {digits[5:7]} {digits[7:]}"
+    if digits.startswith("32"):  # Tbilisi: a two-digit code
+        return f"+995 {digits[:2]} {digits[2:5]} {digits[5:7]} {digits[7:]}"
+    # Mobiles (5xx), VoIP (70x) and the regions' three-digit codes (350 Telavi, 422 Batumi...)
+    return f"+995 {digits[:3]} {digits[3:5]} {digits[5:7]} {digits[7:]}"
+
+
+SHORT_NUMBER = re.compile(r"\d{3,4}")  # hotlines and emergency numbers (112, 1505)
+
+
+class PhoneField(forms.CharField):
+    """A phone number typed in any usual writing and stored one way (normalise_phone)."""
+
+    def __init__(self, *, allow_short: bool = False, **kwargs):
+        self.allow_short = allow_short
+        kwargs.setdefault(
+            "help_text", _("Georgian numbers: +995 555 12 34 56; foreign numbers with their country code.")
+        )
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "tel", "autocomplete": "tel"})
+
+    def clean(self, value):
+        value = super().clean(value)
+        if self.allow_short and SHORT_NUMBER.fullmatch(_SEPARATORS.sub("", value or "")):
+            return _SEPARATORS.sub("", value)
+        return normalise_phone(value)
+
+
+def phone_lines(text: str) -> list[str]:
+    """Several numbers, one per line (a directory entry's): each written one way, hotlines kept short."""
+    numbers, errors = [], []
+    for line in (line.strip() for line in (text or "").splitlines()):
+        if not line:
+            continue
+        if SHORT_NUMBER.fullmatch(_SEPARATORS.sub("", line)):
+            numbers.append(_SEPARATORS.sub("", line))
+            continue
+        try:
+            numbers.append(normalise_phone(line))
+        except ValidationError as error:
+            errors.append(f"{line}: {error.messages[0]}")
+    if errors:
+        raise ValidationError(errors)
+    return numbers

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from accounts import xlsx
 from accounts.pdf import render_pdf
 
 from . import selectors
@@ -34,7 +35,7 @@ def _sheet(book, title: str, header: list[str], rows) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        sheet.append(xlsx.row(sheet, row))
     sheet.freeze_panes = "A2"
 
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import CrispyFormMixin, DateInput
+from accounts.forms import CrispyFormMixin, DateInput, DateTimeInput
 from accounts.models import User
 
 from .models import (
@@ -20,13 +20,6 @@ from .models import (
     PolicyReport,
     Recommendation,
 )
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class CommitteeForm(CrispyFormMixin, forms.ModelForm):

@@ -16,6 +16,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from accounts import xlsx
+
 from .indicators import Period, compute, hub_regions, scope_key
 from .models import ExportJob, Indicator
 from .selectors import breakdowns, card
@@ -74,18 +76,21 @@ def donor_report(job: ExportJob) -> None:
         shown = card(indicator, snapshot, suppress=suppress)
         actual = shown["cell"]["display"] if shown["available"] else _("not yet available")
         summary.append(
-            [
-                str(indicator.output.outcome),
-                str(indicator.output),
-                indicator.code,
-                indicator.name_ka,
-                indicator.name_en,
-                indicator.get_unit_display(),
-                float(indicator.baseline),
-                float(indicator.target) if indicator.target is not None else None,
-                actual,
-                timezone.localtime(snapshot.computed_at).strftime("%Y-%m-%d %H:%M"),
-            ]
+            xlsx.row(
+                summary,
+                [
+                    str(indicator.output.outcome),
+                    str(indicator.output),
+                    indicator.code,
+                    indicator.name_ka,
+                    indicator.name_en,
+                    indicator.get_unit_display(),
+                    float(indicator.baseline),
+                    float(indicator.target) if indicator.target is not None else None,
+                    actual,
+                    snapshot.computed_at,
+                ],
+            )
         )
         for table in breakdowns(indicator, snapshot, suppress=suppress):
             for row in table["rows"]:
@@ -204,7 +209,7 @@ def pseudonymised(job: ExportJob) -> None:
     sheet = workbook.create_sheet("beneficiaries")
     sheet.append(PSEUDONYMISED_COLUMNS)
     for done, (pk, *rest) in enumerate(rows.iterator(chunk_size=CHUNK), start=1):
-        sheet.append([pseudonym(pk), *rest])
+        sheet.append(xlsx.row(sheet, [pseudonym(pk), *rest]))
         if done % CHUNK == 0:
             _progress(job, done)
     _finish(job, workbook, f"beneficiaries-pseudonymised-{timezone.localdate():%Y%m%d}.xlsx")

@@ -10,6 +10,7 @@ values rounded to two decimals, for display only.
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from accounts.templatetags.money import gel
@@ -21,6 +22,13 @@ TWO = Decimal("0.01")
 
 def q2(value: Decimal) -> Decimal:
     return value.quantize(TWO, rounding=ROUND_HALF_UP)
+
+
+def num(value) -> str:
+    """A figure in an explanation as the page writes figures (5,00 in Georgian, 5.00 in English)."""
+    if isinstance(value, str):
+        return value
+    return number_format(value)
 
 
 def shown(value: Decimal, against: Decimal) -> Decimal:
@@ -125,14 +133,14 @@ def aggregate(
                 _("%(criterion)s: mean %(mean)s is below the minimum of %(minimum)s.")
                 % {
                     "criterion": item.criterion.name,
-                    "mean": shown(item.exact_mean, item.criterion.minimum) if item.exact_mean is not None else "—",
-                    "minimum": item.criterion.minimum,
+                    "mean": num(shown(item.exact_mean, item.criterion.minimum)) if item.exact_mean is not None else "—",
+                    "minimum": num(item.criterion.minimum),
                 }
             )
     if exact < total_minimum:
         result.failures.append(
             _("Weighted total %(total)s is below the minimum of %(minimum)s.")
-            % {"total": shown(exact, total_minimum), "minimum": total_minimum}
+            % {"total": num(shown(exact, total_minimum)), "minimum": num(total_minimum)}
         )
     return result
 
@@ -174,8 +182,8 @@ def _describe(rule: str, winner, loser) -> str:
         ),
     }
     if rule == TieBreak.MUNICIPALITY_SPREAD:
-        return labels[rule] % {"a": -winner, "b": -loser}
-    return labels[rule] % {"a": winner, "b": loser}
+        return labels[rule] % {"a": num(-winner), "b": num(-loser)}
+    return labels[rule] % {"a": num(winner), "b": num(loser)}
 
 
 def _order_tied(group: list[Aggregate], rules: list[str], criterion_pk, placed: list[Aggregate]):
@@ -191,19 +199,19 @@ def _order_tied(group: list[Aggregate], rules: list[str], criterion_pk, placed: 
             runner = max((a for a in remaining if a is not best), key=lambda a: keys[a.proposal.pk])
             reason = _("Tied with %(other)s at %(total)s; placed ahead by reference, every tie-break being equal.") % {
                 "other": runner.proposal.reference,
-                "total": best.total,
+                "total": num(best.total),
             }
             for index, rule in enumerate(rules):
                 mine, theirs = keys[best.proposal.pk][index], keys[runner.proposal.pk][index]
                 if mine != theirs:
                     reason = _("Tied with %(other)s at %(total)s; placed ahead by %(rule)s.") % {
                         "other": runner.proposal.reference,
-                        "total": best.total,
+                        "total": num(best.total),
                         "rule": _describe(rule, mine, theirs),
                     }
                     break
         elif len(group) > 1:
-            reason = _("Tied at %(total)s; placed last of the tied proposals.") % {"total": best.total}
+            reason = _("Tied at %(total)s; placed last of the tied proposals.") % {"total": num(best.total)}
         remaining.remove(best)
         placed.append(best)
         yield best, reason
@@ -214,10 +222,10 @@ def _near_ties(item: Aggregate, passing: list[Aggregate]) -> list[str]:
     return [
         _("Shown as %(total)s like %(other)s, but ranked on the unrounded totals: %(mine)s against %(theirs)s.")
         % {
-            "total": item.total,
+            "total": num(item.total),
             "other": other.proposal.reference,
-            "mine": shown(item.exact_total, other.exact_total),
-            "theirs": shown(other.exact_total, item.exact_total),
+            "mine": num(shown(item.exact_total, other.exact_total)),
+            "theirs": num(shown(other.exact_total, item.exact_total)),
         }
         for other in sorted(passing, key=lambda a: a.proposal.reference)
         if other is not item and other.total == item.total and other.exact_total != item.exact_total
@@ -237,7 +245,7 @@ def rank(
         for item, tie_reason in _order_tied(group, rules, criterion_pk, placed):
             position = len(ranked) + 1
             amount = item.proposal.requested_amount
-            lines = [_("Weighted total %(total)s meets every minimum.") % {"total": item.total}]
+            lines = [_("Weighted total %(total)s meets every minimum.") % {"total": num(item.total)}]
             if tie_reason:
                 lines.append(tie_reason)
             lines.extend(_near_ties(item, passing))

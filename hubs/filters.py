@@ -1,6 +1,7 @@
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from accounts.forms import DateInput
 
 from .models import Hub, InfoSession, Municipality, Region, TrainingEvent
 
@@ -55,12 +56,8 @@ class TrainingFilter(StyledFilterSet):
 
 
 class InfoSessionFilter(StyledFilterSet):
-    date_from = django_filters.DateFilter(
-        field_name="date", lookup_expr="gte", label=_("From"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = django_filters.DateFilter(
-        field_name="date", lookup_expr="lte", label=_("To"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("From"), widget=DateInput())
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label=_("To"), widget=DateInput())
 
     class Meta:
         model = InfoSession

@@ -4,8 +4,9 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import CrispyFormMixin
+from accounts.forms import CrispyFormMixin, DateInput
 from accounts.models import User
+from accounts.phones import PhoneField
 from accounts.roles import Role
 from accounts.uploads import DOCUMENT_KINDS, UploadValidator
 
@@ -25,7 +26,7 @@ from .models import (
 )
 from .services.selection import APPLICATION_FIELDS
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
@@ -33,6 +34,7 @@ class HubForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = Hub
         fields = ["name_ka", "name_en", "address", "phone", "opening_date"]
+        field_classes = {"phone": PhoneField}
         widgets = {"opening_date": DATE}
 
 
@@ -237,6 +239,7 @@ class ApplicationForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = MunicipalityApplication
         fields = APPLICATION_FIELDS
+        field_classes = {"contact_phone": PhoneField}
         widgets = {
             "received_on": DATE,
             "commitment": forms.Textarea(attrs={"rows": 4}),

@@ -2,7 +2,9 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import CrispyFormMixin
+from accounts.forms import CrispyFormMixin, DateInput
+from accounts.phones import phone_lines
+from accounts.typography import EMPTY_CHOICE
 from hubs.models import Municipality, Region
 from reintegration.taxonomy import grouped_choices
 
@@ -17,7 +19,7 @@ def _https_urls(field, **kwargs):
 
 
 def _phone_lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    return phone_lines(text)
 
 
 class OrganizationForm(CrispyFormMixin, forms.ModelForm):
@@ -98,7 +100,7 @@ class ServiceForm(CrispyFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [("", "---------"), *grouped_choices()]
+        self.fields["category"].choices = [("", EMPTY_CHOICE), *grouped_choices()]
         self.fields["regions"].queryset = Region.objects.all()
         self.fields["municipalities"].queryset = Municipality.objects.select_related("region")
         self.fields["locations"].queryset = Location.objects.select_related("organization")
@@ -127,9 +129,7 @@ class ReferralForm(CrispyFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Shared with the provider in the letter: what the person needs, nothing more."),
     )
-    follow_up_on = forms.DateField(
-        label=_("Follow-up date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    follow_up_on = forms.DateField(label=_("Follow-up date"), required=False, widget=DateInput())
 
     def __init__(self, *args, services=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -114,6 +114,16 @@ def _service_entry(service: Service) -> dict:
     }
 
 
+def edition_unchanged(guide, snapshot: dict | None = None):
+    """The latest edition when the region's services are exactly what it froze (publishing now would
+    repeat it), else None."""
+    latest = guide.editions.order_by("-number").first()
+    if latest is None:
+        return None
+    snapshot = snapshot if snapshot is not None else guide_snapshot(region=guide.region)
+    return latest if latest.snapshot.get("services") == snapshot["services"] else None
+
+
 def guide_snapshot(*, region: Region) -> dict:
     """What a guide edition freezes: the active services reaching the region, and the state programme's
     implementing organisation there."""

@@ -231,6 +231,18 @@ class HouseholdMemberForm(CrispyFormMixin, forms.ModelForm):
         self.fields["full_name"].required = True
 
 
+class BaseHouseholdMemberFormSet(forms.BaseFormSet):
+    """Several members on one page: blank rows are skipped, at least one row must be filled."""
+
+    def members(self) -> list[dict]:
+        return [form.cleaned_data for form in self.forms if form.has_changed() and form.cleaned_data]
+
+
+HouseholdMemberFormSet = forms.formset_factory(
+    HouseholdMemberForm, formset=BaseHouseholdMemberFormSet, extra=3, min_num=1, validate_min=True, max_num=30
+)
+
+
 class AssessmentForm(forms.Form):
     """One row per need of the taxonomy, grouped by dimension: tick, priority, note."""
 

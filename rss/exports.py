@@ -16,11 +16,16 @@ Columns, in this order (the layout is stable; question columns follow the versio
                      that option's value in [0, 1]
 
 One export holds one version (its questions are the columns). Decimal point is ".", no thousands
-separator, UTF-8; the XLSX has the same columns on its first sheet.
+separator, UTF-8; the XLSX has the same columns on its first sheet, with the date and the figures as
+typed cells (a date cell shown as the export language writes dates, numbers as numbers).
 """
 
 import csv
+import datetime
 import io
+from decimal import Decimal
+
+from accounts import xlsx
 
 from .models import Round, Version
 from .selectors import SCORE_KEYS
@@ -57,6 +62,18 @@ def rows(version: Version, rounds) -> list[list]:
     return out
 
 
+def _typed(column: str, value):
+    """A CSV field as a spreadsheet value: the ISO date as a date, scores and option values as numbers
+    (the codes stay text)."""
+    if value == "":
+        return value
+    if column == "conducted_on":
+        return datetime.date.fromisoformat(value)
+    if column in SCORE_KEYS or column.endswith("_value"):
+        return Decimal(value)
+    return value
+
+
 def export_rounds(version: Version, rounds, fmt: str) -> bytes:
     table = [header(version), *rows(version, rounds)]
     if fmt == "xlsx":
@@ -64,8 +81,9 @@ def export_rounds(version: Version, rounds, fmt: str) -> bytes:
 
         book = Workbook(write_only=True)
         sheet = book.create_sheet("rss")
-        for line in table:
-            sheet.append(line)
+        sheet.append(table[0])
+        for line in table[1:]:
+            sheet.append(xlsx.row(sheet, [_typed(column, value) for column, value in zip(table[0], line, strict=True)]))
         buffer = io.BytesIO()
         book.save(buffer)
         return buffer.getvalue()

@@ -2,9 +2,10 @@
 
 import tempfile
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+
+from accounts import xlsx
 
 from .analysis import Row, Table, methods
 from .models import Response
@@ -46,7 +47,7 @@ def table_workbook(table: Table) -> Workbook:
         for row in rows:
             for (_key, group), cell in zip(table.groups, row.cells, strict=True):
                 flag = _("yes") if cell.small else ""
-                sheet.append([title, row.label, group, *_figures(cell), flag])
+                sheet.append(xlsx.row(sheet, [title, row.label, group, *_figures(cell), flag]))
     _methods_sheet(book)
     return book
 
@@ -68,10 +69,11 @@ def comparison_workbook(baseline, final, results, weighted: bool) -> Workbook:
         for row in rows:
             first, second = _figures(row.first)[:4], _figures(row.second)[:4]
             difference = [SMALL] * 3 if row.hidden else [_number(row.difference), _number(row.low), _number(row.high)]
-            sheet.append(
+            sheet.append(xlsx.row(
+                sheet,
                 [f"{question.name} — {question.label}", row.label, *first, *second, *difference,
-                 _("yes") if row.small else ""]
-            )  # fmt: skip
+                 _("yes") if row.small else ""],
+            ))  # fmt: skip
     _methods_sheet(book)
     return book
 
@@ -92,13 +94,16 @@ def responses_workbook(round_) -> Workbook:
         values = [response.answers.get(q.name) for q in questions]
         values = [" ".join(map(str, v)) if isinstance(v, list) else v for v in values]
         sheet.append(
-            [
-                response.uuid,
-                timezone.localtime(response.submitted_at).replace(tzinfo=None),  # as the pages show it
-                response.municipality.code,
-                float(response.weight),
-            ]
-            + values
+            xlsx.row(
+                sheet,
+                [
+                    response.uuid,
+                    response.submitted_at,  # local time, as the pages show it
+                    response.municipality.code,
+                    float(response.weight),
+                ]
+                + values,
+            )
         )
     return book
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import CrispyFormMixin
+from accounts.forms import CrispyFormMixin, DateInput
 from accounts.uploads import UploadValidator
 from hubs.models import Municipality
 
@@ -148,8 +148,8 @@ class RoundForm(CrispyFormMixin, forms.ModelForm):
         model = Round
         fields = ["version", "name_ka", "name_en", "start_date", "end_date"]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
         }
 
     def __init__(self, *args, **kwargs):
@@ -181,7 +181,7 @@ def _field(question: Question) -> forms.Field:
     if question.type == T.DECIMAL:
         return forms.DecimalField(max_digits=14, decimal_places=4, **common)
     if question.type == T.DATE:
-        return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+        return forms.DateField(widget=DateInput(), **common)
     if question.type == T.SELECT_ONE:
         return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
     if question.type == T.SELECT_MULTIPLE:

@@ -145,7 +145,10 @@ def test_chair_decides_through_the_pages_and_the_decided_cycle_refuses_edits(cli
     chair = client_for(setting["chair"])
     chair.post(reverse("grants:scoring-close", args=[cycle.pk]))
     ranking = chair.get(reverse("grants:cycle-ranking", args=[cycle.pk]))
-    assert b"5.00" in ranking.content
+    # Every score 5: each mean and the weighted total are 5, written with a decimal comma in Georgian,
+    # in the table and in the explanations alike.
+    assert ranking.headers["Content-Language"] == "ka"
+    assert "5,00" in ranking.content.decode() and "5.00" not in ranking.content.decode()
     chair.post(reverse("grants:decision-record", args=[proposal.pk]), {"outcome": "rejected", "reason": ""})
     assert not hasattr(type(proposal).objects.get(pk=proposal.pk), "decision") or True
     assert not proposal.__class__.objects.filter(pk=proposal.pk, decision__isnull=False).exists()

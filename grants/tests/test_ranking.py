@@ -55,6 +55,14 @@ def test_a_total_below_the_minimum_fails_when_each_criterion_passes():
     assert not result.passes and "2.75" in result.failures[0]
 
 
+def test_explanations_write_figures_as_the_page_language_does():
+    with translation.override("ka"):
+        failing = agg(spec(1), [3, 3], [3, 3], [2, 2])  # total (3*2 + 3 + 2) / 4 = 2.75, minimum 3
+        ranked = rank([agg(spec(2), [5, 4], [4, 4], [4, 5])], budget=D("50000"), tie_breaks=[])
+    assert "2,75" in failing.failures[0] and "2.75" not in failing.failures[0]
+    assert "4,38" in ranked[0].explanation[0]  # (4.5*2 + 4 + 4.5) / 4 = 4.375, rounded half up
+
+
 def test_no_counted_review_means_no_total_and_a_failure():
     result = aggregate(spec(1), CRITERIA, {}, counted=0, total_minimum=D(3), disagreement_spread=D(2))
     assert result.total is None and not result.passes

@@ -24,7 +24,7 @@ from ..models import (
     Service,
 )
 from ..permissions import can_manage_directory, can_publish_guide, can_verify_service
-from ..selectors import guide_snapshot
+from ..selectors import edition_unchanged, guide_snapshot
 
 # Reference entries get stable HSDS identifiers derived from their keys, the same on every install.
 HSDS_NAMESPACE = uuid.UUID("5d0f3c1e-2b7a-4c39-9a57-7f3b1e0c9d21")
@@ -104,8 +104,8 @@ def guide_publish(*, guide: ReferralGuide, acting_user, note: str = "") -> Guide
     guide = ReferralGuide.objects.select_for_update().select_related("region").get(pk=guide.pk)
     authorize(can_publish_guide(acting_user, guide))
     snapshot = guide_snapshot(region=guide.region)
-    latest = guide.editions.order_by("-number").first()
-    if latest is not None and latest.snapshot.get("services") == snapshot["services"] and not note:
+    latest = edition_unchanged(guide, snapshot)
+    if latest is not None and not note.strip():
         raise ValidationError(
             _("Nothing changed since edition %(number)s; add a note to publish it again.") % {"number": latest.number}
         )

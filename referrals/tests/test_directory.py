@@ -189,3 +189,14 @@ def test_service_detail_shows_contacts_and_verification(client_for, counsellor, 
     page = client_for(counsellor).get(reverse("referrals:service-detail", args=[service.pk])).content.decode()
     assert "+995 32 291 34 61" in page and "რესურს ცენტრი" in page and officer.full_name in page
     assert 'data-testid="verify"' not in page
+
+
+def test_a_refused_directory_form_opens_with_the_error_summary_and_keeps_what_was_typed(client_for, officer):
+    organization = OrganizationFactory()
+    data = _service_post(organization, name_ka="", phone_numbers="+995 599 11 11 11\nზარი")
+    response = client_for(officer).post(reverse("referrals:service-create"), data)
+    html = response.content.decode()
+    assert response.status_code == 200 and html.count('data-testid="error-summary"') == 1
+    summary = html[html.index('data-testid="error-summary"') : html.index("</ul>", html.index("error-summary"))]
+    assert 'href="#id_name_ka"' in summary and 'href="#id_phone_numbers"' in summary and "ზარი" in summary
+    assert "+995 599 11 11 11" in html[html.index("</ul>", html.index("error-summary")) :]

@@ -27,6 +27,7 @@ def test_six_short_categories_fit_on_one_or_two_pages_without_stray_separators(w
     assert len(PdfReader(io.BytesIO(pdf)).pages) <= 2
     text = pdf_text(pdf)
     assert ": ·" not in text and "· ·" not in text
+    assert not any(line.rstrip().endswith("·") or line.lstrip().startswith("·") for line in text.splitlines())
 
 
 def test_the_edition_page_has_a_print_button(client_for, world):
@@ -36,3 +37,28 @@ def test_the_edition_page_has_a_print_button(client_for, world):
     )
     page = client_for(officer).get(f"/referrals/editions/{edition.pk}/").content.decode()
     assert 'data-print data-testid="print"' in page
+
+
+def test_publishing_an_identical_edition_warns_first_and_needs_a_reason(client_for, world):
+    from django.urls import reverse
+
+    from referrals.models import GuideEdition, Service
+    from referrals.services import guide_publish
+
+    officer, region = world.user("officer"), world.hub_a.municipality.region
+    service = ServiceFactory(category="housing", coverage="region", regions=[region])
+    guide = ReferralGuideFactory(region=region)
+    client = client_for(officer)
+    url = reverse("referrals:guide-publish", args=[guide.pk])
+    assert 'data-testid="unchanged-warning"' not in client.get(url).content.decode()  # no edition yet
+    first = guide_publish(guide=guide, acting_user=officer)
+
+    page = client.get(url).content.decode()
+    assert 'data-testid="unchanged-warning"' in page and f"/referrals/editions/{first.pk}/" in page
+    response = client.post(url, {"note": ""})
+    assert response.status_code == 200 and GuideEdition.objects.filter(guide=guide).count() == 1
+    client.post(url, {"note": "ხელახალი ბეჭდვა"})
+    assert GuideEdition.objects.filter(guide=guide).count() == 2
+
+    Service.objects.filter(pk=service.pk).update(name_ka="ახალი სახელი")
+    assert 'data-testid="unchanged-warning"' not in client.get(url).content.decode()

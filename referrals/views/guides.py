@@ -13,7 +13,7 @@ from accounts.refusals import refusals_shown
 from ..forms import PublishEditionForm
 from ..guide_display import edition_sections, implementer_names
 from ..permissions import can_publish_guide, can_view_directory, editions_visible_to, guides_visible_to
-from ..selectors import edition_diff, editions_of, guide_snapshot, guides_for_list
+from ..selectors import edition_diff, edition_unchanged, editions_of, guide_snapshot, guides_for_list
 from ..services import guide_publish
 
 
@@ -48,7 +48,8 @@ def guide_publish_view(request, pk):
         if outcome.ok:
             messages.success(request, _("Edition %(number)s was published.") % {"number": edition.number})
             return redirect("referrals:edition-detail", pk=edition.pk)
-    return render(request, "referrals/referralguide_confirm_publish.html", {"guide": guide, "form": form})
+    context = {"guide": guide, "form": form, "unchanged": edition_unchanged(guide)}
+    return render(request, "referrals/referralguide_confirm_publish.html", context)
 
 
 def _edition(request, pk):

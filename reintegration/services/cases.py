@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import User
 from accounts.refusals import authorize
@@ -356,6 +357,24 @@ def case_transfer_accept(*, transfer: CaseTransfer, counsellor: User, acting_use
     )
     transfer.decision_note, transfer.new_case = note, new_case
     transfer.save(update_fields=["status", "decided_by", "decided_at", "decision_note", "new_case"])
+    # No orphan tasks: the open follow-ups go with the person to the new case and its counsellor
+    # (the transferred case takes no more work, and its old hub no longer sees the person).
+    moved = list(FollowUp.objects.pending().select_for_update().filter(case=case))
+    for follow_up in moved:
+        follow_up.case, follow_up.assigned_to = new_case, counsellor
+        follow_up.save(update_fields=["case", "assigned_to"])
+    if moved:
+        new_case.status_changes.create(
+            from_status=new_case.status,
+            to_status=new_case.status,
+            actor=acting_user,
+            note=ngettext(
+                "%(count)d open follow-up moved from case %(number)s.",
+                "%(count)d open follow-ups moved from case %(number)s.",
+                len(moved),
+            )
+            % {"count": len(moved), "number": case.number},
+        )
     return new_case
 
 

@@ -138,6 +138,12 @@ def household_member_add(*, beneficiary: Beneficiary, acting_user: User, **field
     return member
 
 
+@transaction.atomic
+def household_members_add(*, beneficiary: Beneficiary, members: list[dict], acting_user: User) -> list[HouseholdMember]:
+    """Several members typed on one page: all of them are added, or none (a refusal rolls back)."""
+    return [household_member_add(beneficiary=beneficiary, acting_user=acting_user, **fields) for fields in members]
+
+
 # Needs assessment ----------------------------------------------------------------------------
 @transaction.atomic
 def assessment_record(

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -187,3 +189,46 @@ def test_responsible_counsellor_must_work_at_the_hub(case, counsellor, world):
     services.case_update(case=case, expected_version=case.version, acting_user=counsellor, counsellor=colleague)
     case.refresh_from_db()
     assert case.counsellor == colleague and case.version == 2
+
+
+def test_closing_a_case_closes_its_open_follow_ups_and_keeps_the_done_ones(client_for, hub_lead, case, counsellor):
+    from reintegration.models import FollowUp
+    from reintegration.tests.factories import FollowUpFactory
+
+    pending = FollowUpFactory(case=case, assigned_to=counsellor, due_on=timezone.localdate(), purpose="ზარი")
+    done_at = timezone.now() - datetime.timedelta(days=2)
+    done = FollowUpFactory(case=case, assigned_to=counsellor, purpose="ვიზიტი", done_at=done_at, outcome="შედგა")
+    services.case_request_closure(case=case, reason="goals_met", acting_user=counsellor)
+    client_for(hub_lead).post(reverse("reintegration:case-approve-closure", args=[case.pk]), {"note": ""})
+    pending.refresh_from_db()
+    done.refresh_from_db()
+    assert pending.done_at is not None and pending.outcome  # "closed with the case", in the page language
+    assert (done.done_at, done.outcome) == (done_at, "შედგა")
+    assert not FollowUp.objects.pending().filter(assigned_to=counsellor).exists()
+
+
+def test_a_transfer_moves_the_open_follow_ups_to_the_new_case_and_its_counsellor(client_for, case, counsellor, world):
+    from reintegration.models import FollowUp
+    from reintegration.tests.factories import FollowUpFactory
+
+    lead_b, counsellor_b = hub_lead_of(world.hub_b), world.user("other_hub_counsellor")
+    open_ones = [
+        FollowUpFactory(case=case, assigned_to=counsellor, due_on=timezone.localdate(), purpose=p) for p in ("ა", "ბ")
+    ]
+    done = FollowUpFactory(case=case, assigned_to=counsellor, purpose="გ", done_at=timezone.now(), outcome="შედგა")
+    client_for(counsellor).post(
+        reverse("reintegration:case-transfer", args=[case.pk]), {"to_hub": world.hub_b.pk, "reason": "გადავიდა"}
+    )
+    transfer = CaseTransfer.objects.get()
+    client_for(lead_b).post(
+        reverse("reintegration:transfer-detail", args=[transfer.pk]),
+        {"decision": "accept", "counsellor": counsellor_b.pk},
+    )
+    new_case = Case.objects.get(hub=world.hub_b)
+    for follow_up in open_ones:
+        follow_up.refresh_from_db()
+        assert (follow_up.case, follow_up.assigned_to, follow_up.done_at) == (new_case, counsellor_b, None)
+    done.refresh_from_db()
+    assert (done.case, done.assigned_to) == (case, counsellor)
+    assert not FollowUp.objects.pending().filter(assigned_to=counsellor).exists()
+    assert new_case.status_changes.filter(note__contains=case.number).exists()

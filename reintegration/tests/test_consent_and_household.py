@@ -100,3 +100,67 @@ def test_household_form_makes_the_person_head_of_a_female_headed_household(clien
     case.beneficiary.refresh_from_db()
     household = case.beneficiary.household
     assert household.size == 3 and household.female_headed and household.head == case.beneficiary
+
+
+def _members_post(rows, total=None):
+    data = {"members-TOTAL_FORMS": str(total or len(rows)), "members-INITIAL_FORMS": "0",
+            "members-MIN_NUM_FORMS": "1", "members-MAX_NUM_FORMS": "30"}  # fmt: skip
+    for index, row in enumerate(rows):
+        data.update({f"members-{index}-{key}": value for key, value in row.items()})
+    return data
+
+
+SPOUSE = {"full_name": "ნინო ბერიძე", "relationship": "spouse", "personal_number": "", "birth_year": "1990", "sex": ""}
+CHILD = {"full_name": "ლუკა ბერიძე", "relationship": "child", "personal_number": "", "birth_year": "2015", "sex": ""}
+BLANK = {"full_name": "", "relationship": "", "personal_number": "", "birth_year": "", "sex": ""}
+
+
+@pytest.fixture
+def household_case(case, counsellor):
+    services.household_update(
+        beneficiary=case.beneficiary, size=4, female_headed=False, is_head=True, acting_user=counsellor
+    )
+    return case
+
+
+def test_several_household_members_are_added_on_one_page_and_blank_rows_skipped(client_for, counsellor, household_case):
+    from reintegration.models import HouseholdMember
+
+    client = client_for(counsellor)
+    url = reverse("reintegration:household-member-add", args=[household_case.pk])
+    page = client.get(url).content.decode()
+    assert page.count("data-formset-form") >= 4 and "data-formset-add" in page  # one required row, three spare
+    response = client.post(url, _members_post([SPOUSE, BLANK, CHILD, BLANK]))
+    assert response.status_code == 302
+    household_case.beneficiary.refresh_from_db()
+    members = HouseholdMember.objects.filter(household=household_case.beneficiary.household_id).order_by("pk")
+    assert [(m.full_name, m.relationship, m.birth_year) for m in members] == [
+        ("ნინო ბერიძე", "spouse", 1990),
+        ("ლუკა ბერიძე", "child", 2015),
+    ]
+
+
+def test_a_bad_row_saves_nothing_names_the_row_and_keeps_every_row_typed(client_for, counsellor, household_case):
+    from reintegration.models import HouseholdMember
+
+    client = client_for(counsellor)
+    bad = dict(CHILD, full_name="მარიამ ბერიძე", personal_number="123")
+    response = client.post(
+        reverse("reintegration:household-member-add", args=[household_case.pk]), _members_post([SPOUSE, bad, CHILD])
+    )
+    assert response.status_code == 200 and not HouseholdMember.objects.exists()
+    html = response.content.decode()
+    summary = html[html.index('data-testid="error-summary"') : html.index("</ul>", html.index("error-summary"))]
+    assert 'href="#id_members-1-personal_number"' in summary and "members-0" not in summary
+    for typed in ("ნინო ბერიძე", "მარიამ ბერიძე", "ლუკა ბერიძე", 'value="123"'):
+        assert typed in html
+
+
+def test_an_all_blank_page_asks_for_one_member(client_for, counsellor, household_case):
+    from reintegration.models import HouseholdMember
+
+    response = client_for(counsellor).post(
+        reverse("reintegration:household-member-add", args=[household_case.pk]), _members_post([BLANK, BLANK])
+    )
+    assert response.status_code == 200 and not HouseholdMember.objects.exists()
+    assert 'data-testid="error-summary"' in response.content.decode()

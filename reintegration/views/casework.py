@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.refusals import refusals_shown, run
@@ -22,7 +23,7 @@ from ..forms import (
     FollowUpForm,
     GoalForm,
     HouseholdForm,
-    HouseholdMemberForm,
+    HouseholdMemberFormSet,
     MigrationEpisodeForm,
     SessionForm,
     StatusForm,
@@ -109,11 +110,16 @@ def household_member_add(request, pk: int):
     if not case.beneficiary.household_id:
         messages.error(request, _("Record the household first."))
         return redirect("reintegration:household-edit", pk=case.pk)
-    form = HouseholdMemberForm(request.POST or None)
-    save = partial(services.household_member_add, beneficiary=case.beneficiary)
-    return _form_page(
-        request, case, form, _("Add a household member"), save, success=_("The household member is added.")
-    )
+    formset = HouseholdMemberFormSet(request.POST or None, prefix="members")
+    if request.method == "POST" and formset.is_valid():
+        members = formset.members()
+        success = ngettext(
+            "%(count)d household member is added.", "%(count)d household members are added.", len(members)
+        ) % {"count": len(members)}
+        save = partial(services.household_members_add, beneficiary=case.beneficiary, members=members)
+        if run(request, success, save, acting_user=request.user):
+            return redirect(case.get_absolute_url())
+    return render(request, "reintegration/household_members_form.html", {"case": case, "formset": formset})
 
 
 def assessment_add(request, pk: int):

@@ -160,3 +160,27 @@ def test_the_dashboard_indicator_counts_the_same_clients_as_the_hand_count(cohor
     assert {f["sex"] for f in facts if f["n"]} == {"female"}
     hub_b = reintegration_improved_share(start=None, end=None, hub_ids=[world.hub_b.pk])["facts"]
     assert (sum(f["n"] for f in hub_b), sum(f["d"] for f in hub_b)) == (1, 2)
+
+
+@pytest.mark.parametrize("language,date_format", [("ka", "DD.MM.YYYY"), ("en", "DD/MM/YYYY")])
+def test_the_xlsx_export_writes_dates_and_scores_as_typed_cells(
+    cohort_world, officer, client_for, language, date_format
+):
+    import datetime
+    from decimal import Decimal
+
+    from django.conf import settings
+    from openpyxl import load_workbook
+
+    version, _ = cohort_world
+    client = client_for(officer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.get(reverse("rss:export") + f"?version={version.pk}&format=xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    header, first = (list(row) for row in sheet.iter_rows(max_row=2))
+    cells = {h.value: c for h, c in zip(header, first, strict=True)}
+    assert isinstance(cells["conducted_on"].value, datetime.datetime)  # openpyxl reads dates back as datetimes
+    assert cells["conducted_on"].number_format == date_format
+    assert Decimal(str(cells["composite"].value)) == Decimal("0.5") and cells["composite"].data_type == "n"
+    assert cells["e1a_value"].data_type == "n" and cells["e1a"].value == "half"
+    assert cells["case_number"].data_type == "s"

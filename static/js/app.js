@@ -31,3 +31,29 @@ document.addEventListener("DOMContentLoaded", () => {
 document.addEventListener("click", (event) => {
   if (event.target.closest("[data-print]")) window.print();
 });
+
+// "Add another" for a Django formset: <form data-formset="prefix"> holding [data-formset-forms], a
+// <template data-formset-empty> with the empty form (__prefix__, __number__) and a [data-formset-add]
+// button. Without JavaScript the page still offers its blank rows.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-formset-add]");
+  if (!button) return;
+  const form = button.closest("[data-formset]");
+  const prefix = form.dataset.formset;
+  const total = form.querySelector(`input[name="${prefix}-TOTAL_FORMS"]`);
+  const max = form.querySelector(`input[name="${prefix}-MAX_NUM_FORMS"]`);
+  const index = Number(total.value);
+  if (max && index >= Number(max.value)) return;
+  const html = form.querySelector("template[data-formset-empty]").innerHTML
+    .replace(/__prefix__/g, String(index))
+    .replace(/__number__/g, String(index + 1));
+  form.querySelector("[data-formset-forms]").insertAdjacentHTML("beforeend", html);
+  total.value = String(index + 1);
+  const added = form.querySelectorAll("[data-formset-form]");
+  added[added.length - 1].querySelector("input, select")?.focus();
+});
+
+// After a failed POST the error summary takes the focus, so a screen reader reads it first.
+document.addEventListener("DOMContentLoaded", () => {
+  document.getElementById("error-summary")?.focus();
+});

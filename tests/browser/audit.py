@@ -1,6 +1,7 @@
 """What every page a journey visits must pass: axe-core (from node_modules, pinned in package.json)
 with no serious or critical violation, no horizontal overflow at laptop, tablet and phone widths,
-no Mtavruli letter and no "---------" empty choice; a screenshot of each kept in test-output/.
+no Mtavruli letter, no "---------" empty choice and no native date picker (dates are typed in the
+page language's format, accounts/dates.py); a screenshot of each kept in test-output/.
 
 `audit(page, "name")` checks the page the browser is on and remembers its address;
 `audit.again_in("en")` switches the interface language and checks every remembered GET page again.
@@ -47,6 +48,8 @@ class Audit:
         html = page.content()
         assert not MTAVRULI.search(html), f"{name}: Mtavruli {MTAVRULI.findall(html)[:5]}"
         assert "---------" not in html, f"{name}: a '---------' empty choice"
+        pickers = page.locator("input[type=date], input[type=datetime-local]").count()
+        assert pickers == 0, f"{name}: {pickers} native date picker(s)"
         if page.evaluate("() => typeof window.axe") == "undefined":
             page.evaluate(AXE_SOURCE.read_text())
         page.set_viewport_size(dict(zip(("width", "height"), WIDTHS["laptop"], strict=True)))

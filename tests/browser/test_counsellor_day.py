@@ -1,7 +1,9 @@
-"""The counsellor's day in Georgian, in a browser (issue 17): search to intake, consent, needs, session,
-plan, referral (the provider answers through the link), outcome and follow-up, without typing a
-provider's name; the hub lead approves the closure from the home page; the officer opens the home
-page and the unmet needs. Every page visited passes tests.browser.audit in Georgian, then English."""
+"""The counsellor's day in Georgian, in a browser (issue 17): search to intake, household (several
+members at once), consent, needs, session, plan (goal and action), referral (the provider answers
+through the link), outcome and follow-up, without typing a provider's name, dates typed as
+DD.MM.YYYY; the hub lead approves the closure from the home page; the officer opens the home page,
+the dashboard (a chart whose axis speaks Georgian) and the unmet needs. Every page visited passes
+tests.browser.audit in Georgian, then English."""
 
 import datetime
 import re
@@ -10,10 +12,11 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from dashboard.services import reference_load
 from referrals.models import Referral
 from referrals.services import provider_link_token
 from referrals.tests.factories import ServiceFactory
-from reintegration.models import AssessedNeed, Case, FollowUp
+from reintegration.models import AssessedNeed, Case, FollowUp, HouseholdMember, PlanAction
 from tests.browser.audit import make_audit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,6 +35,7 @@ def test_the_counsellors_day_passes_axe_and_fits_every_width(page, browser, live
         municipalities=[municipality],
         organization__name_ka="სოციალური მომსახურების სააგენტო, დასაქმების ხელშეწყობის დეპარტამენტი",
     )
+    reference_load()  # the results framework, for the officer's dashboard at the end
     audit = make_audit(page, "day")
     sign_in("counsellor@a.ge")
     expect(page.get_by_test_id("home-tasks")).to_be_visible()
@@ -70,13 +74,49 @@ def test_the_counsellors_day_passes_axe_and_fits_every_width(page, browser, live
     page.select_option("select[name=dimension]", "economic")
     page.fill("input[name=description]", "სტაბილური შემოსავალი")
     _save(page)
+    page.get_by_role("link", name="ქმედების დამატება").first.click()
+    audit("05b-action-form")
+    expect(page.locator("input[name=target_date]")).to_have_attribute("placeholder", "დდ.თთ.წწწწ")
+    page.locator("main form select").first.select_option(index=1)
+    page.locator("main form [name=description]").fill("CV-ის მომზადება")
+    page.fill("input[name=target_date]", (timezone.localdate() + datetime.timedelta(days=14)).strftime("%d.%m.%Y"))
+    _save(page)
+    assert PlanAction.objects.get().target_date == timezone.localdate() + datetime.timedelta(days=14)
+
+    # Household: the size, then two members on one page (the second block added by the button).
+    page.goto(f"{case_url}household/")
+    page.fill("input[name=size]", "3")
+    _save(page)
+    page.goto(f"{case_url}household/members/add/")
+    page.fill("input[name=members-0-full_name]", "გიორგი გელაშვილი")
+    page.locator("select[name=members-0-relationship]").select_option("spouse")
+    page.fill("input[name=members-1-full_name]", "ანა გელაშვილი")
+    page.locator("select[name=members-1-relationship]").select_option("child")
+    page.fill("input[name=members-1-personal_number]", "123")  # a bad row: nothing is saved, nothing lost
+    _save(page)
+    expect(page.get_by_test_id("error-summary")).to_be_focused()
+    expect(page.locator("input[name=members-0-full_name]")).to_have_value("გიორგი გელაშვილი")
+    audit("05c-household-members-error")
+    page.fill("input[name=members-1-personal_number]", "")
+    page.get_by_role("button", name="კიდევ ერთი წევრის დამატება").click()
+    page.fill("input[name=members-4-full_name]", "ლიკა გელაშვილი")
+    page.locator("select[name=members-4-relationship]").select_option("child")
+    _save(page)
+    assert sorted(HouseholdMember.objects.values_list("full_name", flat=True)) == [
+        "ანა გელაშვილი",
+        "გიორგი გელაშვილი",
+        "ლიკა გელაშვილი",
+    ]
+    page.goto(case_url)
 
     # Referral: refused without consent; the refusal's link pre-fills the provider from the directory.
     page.get_by_test_id("need-services-employment").click()
     audit("06-need-services")
     page.get_by_label(re.compile("დასაქმების კონსულტაცია")).check()
     page.locator("textarea[name=reason]").fill("ეძებს სამუშაოს")
-    page.locator("input[name=follow_up_on]").fill((timezone.localdate() + datetime.timedelta(days=7)).isoformat())
+    follow_up_on = page.locator("input[name=follow_up_on]")
+    expect(follow_up_on).to_have_attribute("placeholder", "დდ.თთ.წწწწ")
+    follow_up_on.fill((timezone.localdate() + datetime.timedelta(days=7)).strftime("%d.%m.%Y"))
     page.locator("[data-testid=referral-form] button[type=submit]").click()
     page.get_by_test_id("send").click()
     audit("07-referral-refused")
@@ -109,6 +149,18 @@ def test_the_counsellors_day_passes_axe_and_fits_every_width(page, browser, live
     page.goto(case_url)
     expect(page.get_by_test_id("timeline")).to_contain_text("დასაქმების კონსულტაცია")
     audit("11-case-after-referral")
+    # A follow-up of the counsellor's own, typed as the page writes dates; a wrong date is explained.
+    page.get_by_test_id("add-follow-up").click()
+    page.fill("input[name=due_on]", "31.02.2026")
+    page.fill("input[name=purpose]", "სატელეფონო ზარი")
+    _save(page)
+    expect(page.get_by_test_id("error-summary")).to_contain_text("დდ.თთ.წწწწ")
+    audit("11b-follow-up-refused")
+    due = timezone.localdate() + datetime.timedelta(days=20)
+    page.fill("input[name=due_on]", due.strftime("%d.%m.%Y"))
+    _save(page)
+    assert FollowUp.objects.filter(case=case, due_on=due, purpose="სატელეფონო ზარი").exists()
+    expect(page.get_by_test_id("follow-ups")).to_contain_text(due.strftime("%d.%m.%Y"))
     page.get_by_test_id("request-closure").click()
     audit("12-closure-request")
     page.select_option("select[name=reason]", "goals_met")
@@ -128,7 +180,7 @@ def test_the_counsellors_day_passes_axe_and_fits_every_width(page, browser, live
     lead_audit("15-lead-confirm-closure")
     page.get_by_test_id("confirm").click()
     expect(page.get_by_test_id("case-status")).to_contain_text("დახურ")
-    assert FollowUp.objects.get(case=case).done_at is not None  # no orphan task
+    assert not FollowUp.objects.filter(case=case, done_at__isnull=True).exists()  # no orphan task
     lead_audit.again_in("en")
 
     # The officer opens the home page (the dashboard) and the unmet needs.
@@ -142,6 +194,16 @@ def test_the_counsellors_day_passes_axe_and_fits_every_width(page, browser, live
     officer_audit("17-officer-cases")
     page.goto(f"{live_server.url}/cases/unmet-needs/")
     officer_audit("18-officer-unmet-needs")
+    page.goto(f"{live_server.url}/results/")
+    officer_audit("19-officer-dashboard")
+    page.goto(f"{live_server.url}/results/people_counselled/")
+    officer_audit("20-officer-indicator-chart")
+    # The chart's axis is written by Intl in the page's language: no "1,000" or "0.5" on a Georgian page.
+    locale, labels = page.evaluate(
+        """() => { const c = Chart.getChart(document.querySelector("main canvas"));
+                   return [c.options.locale, c.scales.y.ticks.map(t => String(t.label))]; }"""
+    )
+    assert locale == "ka" and labels and not any(re.search(r"\d[.,]\d{3}|\d\.\d", label) for label in labels)
     officer_audit.again_in("en")
 
 

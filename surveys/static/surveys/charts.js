@@ -23,7 +23,7 @@
                 const i = context.dataIndex;
                 const lines = [];
                 if (chart.lows[i] !== null && chart.highs[i] !== null) {
-                  lines.push("95%: " + chart.lows[i] + unit + " – " + chart.highs[i] + unit);
+                  lines.push("95%: " + window.chartNumber(chart.lows[i]) + unit + " – " + window.chartNumber(chart.highs[i]) + unit);
                 }
                 lines.push("n = " + chart.ns[i]);
                 return lines;
