@@ -2,7 +2,8 @@
 
 from collections import defaultdict
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from reintegration.selectors import Person, shares_a_household
@@ -74,16 +75,25 @@ def seats_for_cycle(cycle: GrantCycle):
 
 
 def proposals_for_cycle(cycle: GrantCycle, user):
-    """The cycle's proposals with the user's own review attached as ``my_reviews``."""
+    """The cycle's proposals with the user's own review attached as ``my_reviews``.
+
+    The counts of reviews are correlated subqueries, not joins: the list is paginated, so they are
+    computed for the rows of one page only, and counting the list does not join the reviews."""
     seat = permissions.seat_in(user, cycle)
     mine = Review.objects.filter(membership=seat) if seat else Review.objects.none()
+
+    def reviews_with(status):
+        counted = Review.objects.filter(proposal=OuterRef("pk"), status=status).order_by()
+        return Subquery(counted.values("proposal").annotate(n=Count("pk")).values("n")[:1])
+
     return (
         cycle.proposals.for_list()
         .annotate(
-            submitted_count=Count("reviews", filter=Q(reviews__status=Review.Status.SUBMITTED), distinct=True),
-            recused_count=Count("reviews", filter=Q(reviews__status=Review.Status.RECUSED), distinct=True),
+            submitted_count=Coalesce(reviews_with(Review.Status.SUBMITTED), 0),
+            recused_count=Coalesce(reviews_with(Review.Status.RECUSED), 0),
         )
         .prefetch_related(Prefetch("reviews", queryset=mine, to_attr="my_reviews"))
+        .order_by("reference", "pk")
     )
 
 
