@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import get_in_scope_or_404, log_access, require
 from accounts.models import AccessLog
 from accounts.refusals import refusals_shown
+from accounts.streaming import XLSX, streamed_download
 
 from . import analysis, exports, services
 from .forms import MunicipalitySourceForm, UploadForm
@@ -27,8 +28,6 @@ from .permissions import (
     sees_small_cells,
 )
 from .problems import problem_text
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @require(can_manage_surveys)
@@ -199,7 +198,7 @@ def round_responses_export(request, pk):
         path=request.path,
     )
     stamp = timezone.localdate().isoformat()
-    return _xlsx(exports.responses_workbook(round_), f"survey-{round_.pk}-responses-{stamp}.xlsx")
+    return streamed_download(exports.responses_xlsx(round_), f"survey-{round_.pk}-responses-{stamp}.xlsx", XLSX)
 
 
 def _comparison(request) -> dict:
