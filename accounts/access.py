@@ -30,12 +30,16 @@ def log_access(*, user, action: str, obj: Model | None = None, model=None, objec
 def get_in_scope_or_404(request, scope: QuerySet, **lookup) -> Model:
     """The object from the user's scope; a view of personal data is logged with it."""
     model = scope.model
-    with transaction.atomic():
+    if not getattr(model, "HOLDS_PERSONAL_DATA", False):  # nothing to log with it: no transaction needed
         obj = scope.filter(**lookup).first()
         if obj is not None:
-            if getattr(model, "HOLDS_PERSONAL_DATA", False):
-                log_access(user=request.user, action=AccessLog.Action.VIEW, obj=obj, path=request.path)
             return obj
+    else:
+        with transaction.atomic():
+            obj = scope.filter(**lookup).first()
+            if obj is not None:
+                log_access(user=request.user, action=AccessLog.Action.VIEW, obj=obj, path=request.path)
+                return obj
     # Outside the scope: log the attempt if the record exists, then answer as if it did not.
     exists = model._default_manager.filter(**lookup).only("pk").first()
     if exists is not None:

@@ -8,16 +8,13 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from accounts.navigation import NavItem, register
-        from accounts.roles import Role, register_role_holders, register_role_provider
+        from accounts.roles import register_role_holders, register_role_provider
         from grants.subjects import register_committee_subject
 
         from . import committee, permissions
         from .models import ExpertAssignment, Idea
 
-        def expert_roles(user):
-            return [Role.MENTOR] if ExpertAssignment.objects.active().filter(expert=user).exists() else []
-
-        register_role_provider(expert_roles)
+        register_role_provider(permissions.ROLE_PROVIDER)  # read once per request, with the other roles
         register_role_holders(ExpertAssignment, "expert")  # experts are not offered to hub leads as staff
         register_committee_subject(
             Idea,
