@@ -49,8 +49,9 @@ class _Sink:
         return data
 
 
-def csv_chunks(header: list, rows: Iterable[list], *, chunk: int = CHUNK, bom: bool = False) -> Iterator[bytes]:
+def csv_chunks(header: list, rows: Iterable[list], *, chunk: int | None = None, bom: bool = False) -> Iterator[bytes]:
     """UTF-8 CSV (``bom``: with a byte-order mark, for spreadsheet programs), yielded in chunks."""
+    chunk = chunk or CHUNK
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     if bom:
@@ -66,8 +67,9 @@ def csv_chunks(header: list, rows: Iterable[list], *, chunk: int = CHUNK, bom: b
         yield buffer.getvalue().encode("utf-8")
 
 
-def xlsx_chunks(title: str, header: list, rows: Iterable[list], *, chunk: int = CHUNK) -> Iterator[bytes]:
+def xlsx_chunks(title: str, header: list, rows: Iterable[list], *, chunk: int | None = None) -> Iterator[bytes]:
     """One sheet of ``header`` and ``rows`` as an XLSX file, yielded in chunks as it is written."""
+    chunk = chunk or CHUNK
     sink = _Sink()
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title)
