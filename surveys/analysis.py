@@ -22,7 +22,7 @@ from datetime import datetime
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -306,9 +306,9 @@ analyse = round_analysis
 # A round's table is computed in Python over every response (skip logic decides each base), which
 # grows with the round: the page shows a stored table with the time it was computed and a button
 # that computes it again. A stored table is used only while the round's responses are the same
-# ones (their count and last id, the round's creation stamp) and nobody asked for a fresh one
-# (the round's generation token, renewed by the refresh button and by a change of the profile
-# mapping); the figures are the very ones ``round_analysis`` returns.
+# ones (their last id and the round's creation stamp) and nobody asked for a fresh one (the round's
+# generation token, renewed by the refresh button, a change of the profile mapping and a deleted
+# response); the figures are the very ones ``round_analysis`` returns.
 
 ANALYSIS_CACHE_SECONDS = 24 * 3600
 
@@ -333,12 +333,19 @@ def analysis_forget(round_pks) -> None:
     transaction.on_commit(renew)
 
 
+def forget_deleted_response(sender, instance, **kwargs) -> None:
+    """A deleted response (the admin) makes its round's stored tables unused."""
+    analysis_forget([instance.round_id])
+
+
 def _table_key(round_, dimension: str, weighted: bool, can_see_small: bool) -> str:
-    responses = Response.objects.filter(round=round_).order_by().aggregate(n=Count("pk"), last=Max("pk"))
+    # Responses are only ever added (entry, import); the last id tells an added one in one index probe,
+    # and a deletion renews the generation (forget_deleted_response).
+    last = Response.objects.filter(round=round_).order_by().aggregate(last=Max("pk"))["last"]
     generation = cache.get(_generation_key(round_.pk), "0")
     stamp = round_.created_at.timestamp() if round_.created_at else 0
     return (
-        f"surveys:analysis:{round_.pk}:{stamp}:{generation}:{responses['n']}:{responses['last']}:"
+        f"surveys:analysis:{round_.pk}:{stamp}:{generation}:{last}:"
         f"{dimension}:{int(weighted)}:{int(can_see_small)}:{translation.get_language()}"
     )
 

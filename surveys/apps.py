@@ -8,7 +8,14 @@ class SurveysConfig(AppConfig):
     nav_label = _("Surveys")
 
     def ready(self):
+        from django.db.models.signals import post_delete
+
         from accounts.navigation import NavItem, register
+
+        from .analysis import forget_deleted_response
+        from .models import Response
+
+        post_delete.connect(forget_deleted_response, sender=Response, dispatch_uid="surveys.analysis.deleted")
 
         from .permissions import can_manage_surveys, can_see_rounds
 
