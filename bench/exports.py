@@ -49,13 +49,12 @@ def measure(client, url: str) -> dict:
     response = client.get(url, secure=True)
     assert response.status_code == 200, (url, response.status_code)
     first = None
-    size = chunks = 0
-    for chunk in response.streaming_content:
+    size = 0
+    for index, chunk in enumerate(response.streaming_content, 1):
         if first is None:
             first = time.perf_counter() - started
         size += len(chunk)
-        chunks += 1
-        if chunks % 16 == 0:
+        if index % 16 == 0:
             peak = max(peak, rss_mb())
     total = time.perf_counter() - started
     peak = max(peak, rss_mb())
