@@ -5,17 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('hubs', '0003_membership_ended_at'),
-        ('reintegration', '0006_case_list_indexes'),
-        ('surveys', '0003_map_disaggregation_questions_by_name'),
+        ("hubs", "0003_membership_ended_at"),
+        ("reintegration", "0006_case_list_indexes"),
+        ("surveys", "0003_map_disaggregation_questions_by_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='response',
-            index=models.Index(fields=['round', 'id'], name='survey_response_round_last'),
+            model_name="response",
+            index=models.Index(fields=["round", "id"], name="survey_response_round_last"),
         ),
     ]
