@@ -18,29 +18,16 @@ class CommunityConfig(AppConfig):
         anonymisation.register_anonymiser(retention.anonymise_person)
         anonymisation.register_retention_kind(retention.KIND)
         from accounts.navigation import NavItem, register
-        from accounts.roles import Role, RoleProvider, membership_rows, register_role_holders, register_role_provider
+        from accounts.roles import register_role_holders, register_role_provider
         from grants.defaults import register_default_criteria
         from grants.subjects import register_committee_subject
 
         from . import committee, permissions
         from .models import ExpertAssignment, Idea
-
-        def expert_roles(user):
-            return [Role.MENTOR] if ExpertAssignment.objects.active().filter(expert=user).exists() else []
-
         from .services.reference import default_committee_criteria
 
         register_default_criteria("community", default_committee_criteria)
-        register_role_provider(
-            RoleProvider(
-                key="community",
-                load=expert_roles,
-                rows=lambda user: membership_rows(
-                    ExpertAssignment.objects.active().filter(expert=user), "community", ref="pk"
-                ),
-                from_rows=lambda rows: [Role.MENTOR] if rows else [],
-            )
-        )
+        register_role_provider(permissions.ROLE_PROVIDER)  # read once per request, with the other roles
         register_role_holders(ExpertAssignment, "expert")  # experts are not offered to hub leads as staff
         register_committee_subject(
             Idea,

@@ -9,6 +9,8 @@ Committee members read ideas through the grants committee pages, never here. Par
 from django.db.models import Q, QuerySet
 
 from accounts.permissions import is_hub_staff, is_officer
+from accounts.principal import principal_of
+from accounts.roles import Role, RoleProvider, membership_rows
 from hubs.models import Hub
 from hubs.permissions import hub_ids_of
 
@@ -33,8 +35,23 @@ def expert_idea_ids(user):
     return ExpertAssignment.objects.active().filter(expert=user).values("idea_id")
 
 
+def _is_active_expert(user) -> bool:
+    return ExpertAssignment.objects.active().filter(expert=user).exists()
+
+
+ROLE_PROVIDER = RoleProvider(
+    key="community",
+    load=_is_active_expert,
+    roles=lambda expert: [Role.MENTOR] if expert else [],
+    # Read in the principal's one memberships query with the other providers' rows.
+    rows=lambda user: membership_rows(ExpertAssignment.objects.active().filter(expert=user), "community", ref="pk"),
+    from_rows=bool,
+)
+
+
 def is_expert(user) -> bool:
-    return user.is_authenticated and ExpertAssignment.objects.active().filter(expert=user).exists()
+    """An active expert assignment (read once per principal, with the user's other roles)."""
+    return bool(principal_of(user).facts("community"))
 
 
 def can_see_community(user) -> bool:

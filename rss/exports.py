@@ -20,12 +20,11 @@ separator, UTF-8; the XLSX has the same columns on its first sheet, with the dat
 typed cells (a date cell shown as the export language writes dates, numbers as numbers).
 """
 
-import csv
 import datetime
-import io
+from collections.abc import Iterator
 from decimal import Decimal
 
-from accounts import xlsx
+from accounts.streaming import csv_chunks, xlsx_chunks
 
 from .models import Round, Version
 from .selectors import SCORE_KEYS
@@ -38,11 +37,10 @@ def header(version: Version) -> list[str]:
     return FIXED + [column for code in codes for column in (code, f"{code}_value")]
 
 
-def rows(version: Version, rounds) -> list[list]:
-    """``rounds``: completed rounds of ``version`` (with ``case__hub`` selected)."""
+def rows(version: Version, rounds) -> Iterator[list]:
+    """``rounds``: completed rounds of ``version`` (with ``case__hub`` selected), one row each as read."""
     questions = list(version.questions.all())
     values = {q.code: {o.code: o.value for o in q.options.all()} for q in questions}
-    out = []
     for r in rounds:
         row = [
             r.case.number,
@@ -58,8 +56,18 @@ def rows(version: Version, rounds) -> list[list]:
             answer = r.inputs.get(q.code) or ""
             value = values[q.code].get(answer)
             row += [answer, "" if value is None else f"{value.normalize():f}"]
-        out.append(row)
-    return out
+        yield row
+
+
+def export_chunks(version: Version, rounds, fmt: str) -> Iterator[bytes]:
+    """The export, streamed: rows are read from the database in batches and written as they come."""
+    if hasattr(rounds, "iterator"):
+        rounds = rounds.iterator(chunk_size=2000)
+    if fmt == "xlsx":
+        columns = header(version)
+        typed = ([_typed(c, v) for c, v in zip(columns, row, strict=True)] for row in rows(version, rounds))
+        return xlsx_chunks("rss", columns, typed)
+    return csv_chunks(header(version), rows(version, rounds))
 
 
 def _typed(column: str, value):
@@ -75,21 +83,8 @@ def _typed(column: str, value):
 
 
 def export_rounds(version: Version, rounds, fmt: str) -> bytes:
-    table = [header(version), *rows(version, rounds)]
-    if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet("rss")
-        sheet.append(table[0])
-        for line in table[1:]:
-            sheet.append(xlsx.row(sheet, [_typed(column, value) for column, value in zip(table[0], line, strict=True)]))
-        buffer = io.BytesIO()
-        book.save(buffer)
-        return buffer.getvalue()
-    text = io.StringIO()
-    csv.writer(text).writerows(table)
-    return text.getvalue().encode("utf-8")
+    """The whole export at once (tests and small exports)."""
+    return b"".join(export_chunks(version, rounds, fmt))
 
 
 def rounds_for_export(version: Version, case_scope):

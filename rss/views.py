@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import get_in_scope_or_404, log_access, require
 from accounts.models import AccessLog
 from accounts.pdf import pdf_response, render_pdf
+from accounts.streaming import CSV, XLSX, streamed_download
 from reintegration.permissions import cases_visible_to
 from reintegration.views._helpers import case_or_404
 
@@ -146,18 +146,16 @@ def export(request):
         return redirect("rss:cohort")
     version = Version.objects.with_tree().get(pk=version.pk)
     fmt = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
-    content = exports.export_rounds(version, exports.rounds_for_export(version, cases_visible_to(request.user)), fmt)
+    rounds = exports.rounds_for_export(version, cases_visible_to(request.user))
     log_access(
         user=request.user, action=AccessLog.Action.EXPORT, model=Round, object_id=version.name, path=request.path
     )
-    content_type = (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        if fmt == "xlsx"
-        else "text/csv; charset=utf-8"
-    )
     suffix = "-provisional" if version.is_provisional else ""
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="rss-{version.name}{suffix}.{fmt}"'
+    response = streamed_download(
+        exports.export_chunks(version, rounds, fmt),
+        f"rss-{version.name}{suffix}.{fmt}",
+        XLSX if fmt == "xlsx" else CSV,
+    )
     return response
 
 

@@ -16,8 +16,14 @@ METHODS, which the analysis page, the comparison page and both exports print.
 """
 
 import math
+import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -293,6 +299,68 @@ def round_analysis(round_, *, dimension: str = "", weighted: bool = False, can_s
 
 
 analyse = round_analysis
+
+
+# Cached tables ------------------------------------------------------------------------------------
+#
+# A round's table is computed in Python over every response (skip logic decides each base), which
+# grows with the round: the page shows a stored table with the time it was computed and a button
+# that computes it again. A stored table is used only while the round's responses are the same
+# ones (their last id and the round's creation stamp) and nobody asked for a fresh one (the round's
+# generation token, renewed by the refresh button, a change of the profile mapping and a deleted
+# response); the figures are the very ones ``round_analysis`` returns.
+
+ANALYSIS_CACHE_SECONDS = 24 * 3600
+
+
+@dataclass
+class StoredTable:
+    table: Table
+    computed_at: datetime
+
+
+def _generation_key(round_pk: int) -> str:
+    return f"surveys:analysis:generation:{round_pk}"
+
+
+def analysis_forget(round_pks) -> None:
+    """Stored tables of these rounds are no longer used (after the transaction commits)."""
+    keys = [_generation_key(pk) for pk in round_pks]
+
+    def renew():
+        cache.set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
+
+    transaction.on_commit(renew)
+
+
+def forget_deleted_response(sender, instance, **kwargs) -> None:
+    """A deleted response (the admin) makes its round's stored tables unused."""
+    analysis_forget([instance.round_id])
+
+
+def _table_key(round_, dimension: str, weighted: bool, can_see_small: bool) -> str:
+    # Responses are only ever added (entry, import); the last id tells an added one in one index probe,
+    # and a deletion renews the generation (forget_deleted_response).
+    last = Response.objects.filter(round=round_).order_by().aggregate(last=Max("pk"))["last"]
+    generation = cache.get(_generation_key(round_.pk), "0")
+    stamp = round_.created_at.timestamp() if round_.created_at else 0
+    return (
+        f"surveys:analysis:{round_.pk}:{stamp}:{generation}:{last}:"
+        f"{dimension}:{int(weighted)}:{int(can_see_small)}:{translation.get_language()}"
+    )
+
+
+def stored_round_analysis(
+    round_, *, dimension: str = "", weighted: bool = False, can_see_small: bool = True
+) -> StoredTable:
+    """``round_analysis``, computed once and kept while the round's responses stay the same."""
+    key = _table_key(round_, dimension, weighted, can_see_small)
+    stored = cache.get(key)
+    if stored is None:
+        table = round_analysis(round_, dimension=dimension, weighted=weighted, can_see_small=can_see_small)
+        stored = StoredTable(table=table, computed_at=timezone.now())
+        cache.set(key, stored, timeout=ANALYSIS_CACHE_SECONDS)
+    return stored
 
 
 # Baseline versus final ----------------------------------------------------------------------------

@@ -8,6 +8,8 @@ class SurveysConfig(AppConfig):
     nav_label = _("Surveys")
 
     def ready(self):
+        from django.db.models.signals import post_delete
+
         from . import subject_export
 
         subject_export.register()
@@ -19,6 +21,11 @@ class SurveysConfig(AppConfig):
         anonymisation.register_anonymiser(retention.anonymise_person)
         anonymisation.register_retention_kind(retention.KIND)
         from accounts.navigation import NavItem, register
+
+        from .analysis import forget_deleted_response
+        from .models import Response
+
+        post_delete.connect(forget_deleted_response, sender=Response, dispatch_uid="surveys.analysis.deleted")
 
         from .permissions import can_manage_surveys, can_see_rounds
 

@@ -1,11 +1,14 @@
-"""XLSX exports of the analysis table and of the raw responses (written row by row)."""
+"""XLSX exports of the analysis table and of the raw responses (streamed row by row)."""
 
 import tempfile
+from collections.abc import Iterator
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from accounts import xlsx
+from accounts.streaming import xlsx_chunks
 
 from .analysis import Row, Table, methods
 from .models import Response
@@ -78,34 +81,38 @@ def comparison_workbook(baseline, final, results, weighted: bool) -> Workbook:
     return book
 
 
-def responses_workbook(round_) -> Workbook:
-    """Every response of the round, one row each, streamed from the database."""
+def responses_header(round_) -> list[str]:
+    return ["_uuid", _("submitted (local time)"), "municipality", "weight"] + [
+        q.name for q in version_questions(round_.version)
+    ]
+
+
+def responses_rows(round_, responses=None) -> Iterator[list]:
+    """Every response of the round, one row each, read from the database in batches as they are written."""
     questions = version_questions(round_.version)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Responses"))
-    sheet.append(["_uuid", _("submitted (local time)"), "municipality", "weight"] + [q.name for q in questions])
-    responses = (
-        Response.objects.filter(round=round_)
-        .select_related("municipality")
-        .only("uuid", "submitted_at", "municipality__code", "weight", "answers")
-        .order_by("pk")
-    )
-    for response in responses.iterator(chunk_size=2000):
+    if responses is None:
+        responses = (
+            Response.objects.filter(round=round_)
+            .select_related("municipality")
+            .only("uuid", "submitted_at", "municipality__code", "weight", "answers")
+            .order_by("pk")
+            .iterator(chunk_size=2000)
+        )
+    for response in responses:
         values = [response.answers.get(q.name) for q in questions]
         values = [" ".join(map(str, v)) if isinstance(v, list) else v for v in values]
-        sheet.append(
-            xlsx.row(
-                sheet,
-                [
-                    response.uuid,
-                    response.submitted_at,  # local time, as the pages show it
-                    response.municipality.code,
-                    float(response.weight),
-                ]
-                + values,
-            )
-        )
-    return book
+        yield [
+            response.uuid,
+            timezone.localtime(response.submitted_at).replace(tzinfo=None),  # as the pages show it
+            response.municipality.code,
+            float(response.weight),
+            *values,
+        ]
+
+
+def responses_xlsx(round_) -> Iterator[bytes]:
+    """The raw responses as an XLSX file, streamed: the first bytes leave while the rows are read."""
+    return xlsx_chunks(_("Responses"), responses_header(round_), responses_rows(round_))
 
 
 def save_to_temp(book: Workbook):

@@ -347,7 +347,11 @@ class Response(models.Model):
         verbose_name = _("survey response")
         verbose_name_plural = _("survey responses")
         ordering = ["-submitted_at", "-pk"]
-        indexes = [models.Index(fields=["round", "municipality"])]
+        indexes = [
+            models.Index(fields=["round", "municipality"]),
+            # The analysis page's stored tables are keyed by the round's last response: one index probe.
+            models.Index(fields=["round", "id"], name="survey_response_round_last"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.round_id}/{self.uuid}"

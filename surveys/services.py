@@ -11,6 +11,7 @@ from accounts.refusals import authorize
 from accounts.uploads import UploadValidator
 from hubs.models import Municipality
 
+from .analysis import analysis_forget
 from .logic import apply_rules, expression_problems
 from .models import (
     AGE,
@@ -232,6 +233,7 @@ def _profiles_recompute(version: InstrumentVersion) -> int:
         response.sex, response.age_group, response.is_returnee = version.profile_of(response.answers)
         changed.append(response)
     Response.objects.bulk_update(changed, ["sex", "age_group", "is_returnee"], batch_size=1000)
+    analysis_forget(list(version.rounds.values_list("pk", flat=True)))
     return len(changed)
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("rounds/<int:pk>/responses/relevance/", views.response_relevance, name="response-relevance"),
     path("rounds/<int:pk>/imports/new/", views_data.import_create, name="import-create"),
     path("rounds/<int:pk>/analysis/", views_data.round_analysis, name="round-analysis"),
+    path("rounds/<int:pk>/analysis/refresh/", views_data.round_analysis_refresh, name="round-analysis-refresh"),
     path("rounds/<int:pk>/analysis.xlsx", views_data.round_analysis_export, name="round-analysis-export"),
     path("rounds/<int:pk>/responses.xlsx", views_data.round_responses_export, name="round-responses-export"),
     path("responses/<int:pk>/", views.response_detail, name="response-detail"),

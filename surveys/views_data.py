@@ -5,12 +5,16 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import get_in_scope_or_404, log_access, require
 from accounts.models import AccessLog
 from accounts.refusals import refusals_shown
+from accounts.streaming import XLSX, streamed_download
 
 from . import analysis, exports, services
 from .forms import MunicipalitySourceForm, UploadForm
@@ -24,8 +28,6 @@ from .permissions import (
     sees_small_cells,
 )
 from .problems import problem_text
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @require(can_manage_surveys)
@@ -140,12 +142,14 @@ def round_analysis(request, pk):
     round_ = _round_for_analysis(request, pk)
     dimension, weighted = _analysis_options(request)
     can_see_small = sees_small_cells(request.user)
-    table = analysis.round_analysis(round_, dimension=dimension, weighted=weighted, can_see_small=can_see_small)
     options = {"weighted": weighted, "can_see_small": can_see_small}
-    overall = analysis.round_analysis(round_, **options) if dimension else table
+    stored = analysis.stored_round_analysis(round_, dimension=dimension, **options)
+    table = stored.table
+    overall = analysis.stored_round_analysis(round_, **options).table if dimension else table
     context = {
         "round": round_,
         "table": table,
+        "computed_at": stored.computed_at,
         "dimension": dimension,
         "dimensions": analysis.DIMENSIONS.items(),
         "weighted": weighted,
@@ -156,6 +160,18 @@ def round_analysis(request, pk):
     return render(request, "surveys/round_analysis.html", context)
 
 
+@require_POST
+@require(can_view_analysis)
+def round_analysis_refresh(request, pk):
+    """Compute the round's tables again (the page shows stored ones, with the time they were computed)."""
+    round_ = _round_for_analysis(request, pk)
+    analysis.analysis_forget([round_.pk])
+    messages.success(request, _("The figures are computed again from the responses."))
+    query = request.POST.get("query", "")
+    url = reverse("surveys:round-analysis", args=[round_.pk])
+    return redirect(f"{url}?{query}" if query and url_has_allowed_host_and_scheme(f"{url}?{query}", None) else url)
+
+
 def _xlsx(book, name: str) -> FileResponse:
     return FileResponse(exports.save_to_temp(book), as_attachment=True, filename=name, content_type=XLSX)
 
@@ -164,9 +180,9 @@ def _xlsx(book, name: str) -> FileResponse:
 def round_analysis_export(request, pk):
     round_ = _round_for_analysis(request, pk)
     dimension, weighted = _analysis_options(request)
-    table = analysis.round_analysis(
+    table = analysis.stored_round_analysis(
         round_, dimension=dimension, weighted=weighted, can_see_small=sees_small_cells(request.user)
-    )
+    ).table
     log_access(user=request.user, action=AccessLog.Action.EXPORT, obj=round_, path=request.path)
     return _xlsx(exports.table_workbook(table), f"survey-{round_.pk}-analysis.xlsx")
 
@@ -182,7 +198,7 @@ def round_responses_export(request, pk):
         path=request.path,
     )
     stamp = timezone.localdate().isoformat()
-    return _xlsx(exports.responses_workbook(round_), f"survey-{round_.pk}-responses-{stamp}.xlsx")
+    return streamed_download(exports.responses_xlsx(round_), f"survey-{round_.pk}-responses-{stamp}.xlsx", XLSX)
 
 
 def _comparison(request) -> dict:

@@ -67,3 +67,21 @@ def test_committee_member_and_mentor_are_shown_their_grant_work(client, world):
     mentor_page = _home(client, world.user("mentor"))
     assert reverse("grants:application-list") in mentor_page
     assert 'data-testid="no-role"' not in mentor_page
+
+
+@pytest.mark.parametrize("persona", ["officer", "counsellor"])
+def test_the_home_costs_the_same_queries_with_clients_whose_optional_relations_are_filled(client, world, persona):
+    """Clients with a household, a consent and a second hub's case: an N+1 on any of them would show."""
+    from reintegration.tests.factories import BeneficiaryFactory, CaseFactory, ConsentFactory, HouseholdFactory
+
+    client.force_login(world.user(persona))
+
+    def grow():
+        for hub in (world.hub_a, world.hub_b, HubFactory()):
+            for _ in range(3):
+                person = BeneficiaryFactory(household=HouseholdFactory())
+                CaseFactory(beneficiary=person, hub=hub)
+                ConsentFactory(beneficiary=person)
+            HubMembershipFactory(hub=hub)
+
+    assert_constant_queries(client, reverse("dashboard:home"), grow)

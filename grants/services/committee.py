@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Case, Value, When
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -273,9 +274,9 @@ def next_proposal_for(*, cycle: GrantCycle, user, after: Proposal | None = None)
         return None
     done = Review.objects.filter(membership=seat).exclude(status__in=[Review.Status.PENDING, Review.Status.DRAFT])
     waiting = cycle.proposals.exclude(pk__in=done.values("proposal_id")).order_by("reference")
-    if after is not None:
-        later = waiting.filter(reference__gt=after.reference).first()
-        return later or waiting.exclude(pk=after.pk).first()
+    if after is not None:  # the next one after it in reference order, else the first one before it (one query)
+        later = Case(When(reference__gt=after.reference, then=Value(0)), default=Value(1))
+        return waiting.exclude(pk=after.pk).annotate(_later=later).order_by("_later", "reference").first()
     return waiting.first()
 
 

@@ -33,7 +33,10 @@ __all__ = [
 
 
 def _proposal(request, pk):
-    return get_in_scope_or_404(request, permissions.proposals_visible_to(request.user).select_related("cycle"), pk=pk)
+    scope = permissions.proposals_visible_to(request.user).select_related(
+        "cycle", "municipality", "consensus", "decision"
+    )
+    return get_in_scope_or_404(request, scope, pk=pk)
 
 
 def _own_review(request, proposal):
@@ -51,6 +54,7 @@ def proposal_detail(request, pk):
         # Shown, not saved: the review row is created when the member takes the conflict step (POST).
         review = Review(proposal=proposal, membership=seat, system_flags=services.system_conflicts(seat, proposal))
     show_scores = permissions.can_see_scores(user, proposal, review)
+    reviews = list(selectors.reviews_of(proposal)) if show_scores else []
     context = {
         "proposal": proposal,
         "cycle": cycle,
@@ -58,8 +62,8 @@ def proposal_detail(request, pk):
         "my_scores": list(review.scores.select_related("criterion")) if review and review.pk else [],
         "can_review": permissions.can_review(user, proposal),
         "show_scores": show_scores,
-        "aggregate": selectors.cycle_aggregates(cycle, [proposal])[proposal.pk] if show_scores else None,
-        "reviews": list(selectors.reviews_of(proposal)) if show_scores else [],
+        "aggregate": selectors.proposal_aggregate(cycle, proposal, reviews) if show_scores else None,
+        "reviews": reviews,
         "can_write_consensus": permissions.can_write_consensus(user, cycle),
         "can_decide": permissions.can_record_decision(user, cycle),
         "conflict_form": ConflictForm(),

@@ -4,9 +4,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import get_in_scope_or_404, require
+from accounts.pagination import CappedPaginator
 
 from .. import permissions, selectors, services
-from ..filters import CycleFilter
+from ..filters import CycleFilter, ProposalFilter
 from ..forms import CommitteeMemberForm, CriterionForm, CycleForm
 from ..models import GrantCycle
 from .common import page_of, run
@@ -35,11 +36,18 @@ def cycle_list(request):
 
 def cycle_detail(request, pk):
     cycle = get_in_scope_or_404(request, permissions.cycles_visible_to(request.user), pk=pk)
+    # Hundreds of proposals: filtered, counted up to the cap and listed a page at a time.
+    filterset = ProposalFilter(request.GET, queryset=selectors.proposals_for_cycle(cycle, request.user), cycle=cycle)
+    page = CappedPaginator(filterset.qs).get_page(request.GET.get("page"))
     context = {
         "cycle": cycle,
         "criteria": list(cycle.criteria.all()),
+        "municipalities": list(cycle.municipalities.all()),
         "seats": list(selectors.seats_for_cycle(cycle)),
-        "proposals": list(selectors.proposals_for_cycle(cycle, request.user)),
+        "filter": filterset,
+        "page": page,
+        "proposals": page.object_list,
+        "query": _without_page(request),
         "seat": permissions.seat_in(request.user, cycle),
         "can_edit": permissions.can_edit_cycle(request.user, cycle),
         "transitions": [
@@ -52,6 +60,12 @@ def cycle_detail(request, pk):
         "workshops": list(cycle.workshops.annotate(attendee_count=Count("attendees"))),
     }
     return render(request, "grants/grantcycle_detail.html", context)
+
+
+def _without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 @require(permissions.can_manage_cycles)

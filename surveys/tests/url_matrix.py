@@ -60,6 +60,12 @@ ROUTES = {
     ),
     "surveys:import-create": Route(expect=only(OK, ["officer"]), kwargs=_round),
     "surveys:round-analysis": Route(expect=only(OK, ["officer", "partner"]), kwargs=_round),
+    "surveys:round-analysis-refresh": Route(  # writes: it renews a cache entry; no row changes
+        writes=(),
+        expect=only(REDIRECT, ["officer", "partner"]),
+        kwargs=_round,
+        method="post",
+    ),
     "surveys:round-analysis-export": Route(expect=only(OK, ["officer", "partner"]), kwargs=_round),
     "surveys:round-responses-export": Route(expect=only(OK, ["officer"]), kwargs=_round),
     "surveys:response-detail": Route(expect=only(OK, STAFF, otherwise=HIDDEN), kwargs=_pk("survey_response")),
