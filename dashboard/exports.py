@@ -37,7 +37,8 @@ def _progress(job: ExportJob, done: int, total: int | None = None) -> None:
     fields = {"done": done, "status": ExportJob.Status.RUNNING}
     if total is not None:
         fields["total"] = total
-    ExportJob.objects.filter(pk=job.pk).update(**fields)
+    # Only while it runs: a duplicate run never takes a finished or failed export back to "running".
+    ExportJob.objects.filter(pk=job.pk, status__in=[ExportJob.Status.QUEUED, ExportJob.Status.RUNNING]).update(**fields)
 
 
 def _finish(job: ExportJob, workbook: Workbook, name: str) -> None:
