@@ -40,7 +40,7 @@ logger = logging.getLogger(__name__)
 TRANSIENT: tuple[type[BaseException], ...] = (OSError, OperationalError, InterfaceError, BrokerError)
 
 FAILURES = {
-    "time_limit": _("The job took longer than its time limit (%(minutes)s minutes) and was stopped."),
+    "time_limit": _("The job ran past its time limit (%(minutes)s min) and was stopped."),
     "unavailable": _(
         "The database or the file store could not be reached, even after %(tries)s tries. Try again later."
     ),

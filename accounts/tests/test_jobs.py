@@ -63,7 +63,7 @@ def test_a_failure_reason_names_the_kind_of_error_never_its_message():
     assert failure_of(_Task(), TimeLimitExceeded(1800)) == ("time_limit", {"minutes": 30})
     with translation.override("en"):
         assert failure_text("time_limit", {"minutes": 25}) == (
-            "The job took longer than its time limit (25 minutes) and was stopped."
+            "The job ran past its time limit (25 min) and was stopped."
         )
         assert failure_text("unavailable", {"tries": 5}).startswith("The database or the file store could not be")
         assert "5 tries" in failure_text("unavailable", {"tries": 5})

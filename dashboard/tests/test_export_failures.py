@@ -55,7 +55,7 @@ def test_an_export_past_its_soft_time_limit_is_failed_with_the_limit_in_minutes(
     job = _request(client_for(officer), django_capture_on_commit_callbacks)
     assert (job.status, job.error, job.error_params) == (ExportJob.Status.FAILED, "time_limit", {"minutes": 25})
     with translation.override("en"):
-        assert job.error_text == "The job took longer than its time limit (25 minutes) and was stopped."
+        assert job.error_text == "The job ran past its time limit (25 min) and was stopped."
 
 
 def test_an_export_whose_file_store_stays_away_is_tried_five_times_then_failed(

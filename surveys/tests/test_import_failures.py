@@ -61,7 +61,7 @@ def test_a_dry_run_that_stops_on_an_unexpected_error_fails_the_job_with_a_reason
 @pytest.mark.parametrize(
     ("error", "text"),
     [
-        (SoftTimeLimitExceeded(), "The job took longer than its time limit (25 minutes) and was stopped."),
+        (SoftTimeLimitExceeded(), "The job ran past its time limit (25 min) and was stopped."),
         (OSError("disk away"), "even after 5 tries"),
     ],
 )
