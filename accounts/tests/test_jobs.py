@@ -1,6 +1,8 @@
 """The shared Celery base (accounts/jobs.py): every task acknowledges late, has time limits and retries
 with backoff; a job's failure reason is readable and holds no personal data; emails go out once."""
 
+import uuid
+
 import pytest
 from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 from django.apps import apps
@@ -18,13 +20,14 @@ PROJECT_APPS = ("accounts", "referrals", "coordination", "surveys", "dashboard",
 
 
 def _project_tasks():
+    """Every task of the project (Celery's own are named celery.*)."""
     app.loader.import_default_modules()
-    return {name: task for name, task in app.tasks.items() if name.split(".")[0] in PROJECT_APPS}
+    return {name: task for name, task in app.tasks.items() if not name.startswith("celery.")}
 
 
 def test_every_task_acknowledges_late_has_time_limits_and_retries_transient_errors_with_backoff():
     tasks = _project_tasks()
-    assert {name.split(".")[0] for name in tasks} == set(PROJECT_APPS)
+    assert {name.split(".")[0] for name in tasks} >= set(PROJECT_APPS)
     assert settings.CELERY_TASK_ACKS_LATE and settings.CELERY_TASK_REJECT_ON_WORKER_LOST
     assert 0 < settings.CELERY_TASK_SOFT_TIME_LIMIT < settings.CELERY_TASK_TIME_LIMIT
     # A message of a worker that died unseen must not come back while its task may still run.
@@ -38,7 +41,7 @@ def test_every_task_acknowledges_late_has_time_limits_and_retries_transient_erro
 
 def test_every_job_task_names_a_job_model_that_can_be_marked_failed():
     job_tasks = {name: task for name, task in _project_tasks().items() if isinstance(task, JobTask)}
-    assert set(job_tasks) == {
+    assert set(job_tasks) >= {
         "surveys.tasks.import_check_task",
         "surveys.tasks.import_run_task",
         "dashboard.tasks.build_export",
@@ -72,10 +75,10 @@ def test_a_failure_reason_names_the_kind_of_error_never_its_message():
 
 
 def test_once_runs_its_block_once_and_again_when_the_block_failed():
-    runs = []
+    runs, key = [], f"test-once-{uuid.uuid4().hex}"  # the cache may be a Redis kept between runs
 
     def attempt(fail=False):
-        with once("test-once-key") as first:
+        with once(key) as first:
             if first:
                 runs.append(1)
                 if fail:
@@ -114,10 +117,11 @@ def test_an_email_whose_server_is_away_is_retried_with_backoff_then_sent_once(mo
     monkeypatch.setattr("accounts.tasks.send_mail", flaky)
     # Eagerly, a retry runs at once; the tests let errors propagate, a deployment without Redis does not.
     app.conf.task_eager_propagates = False
+    key = uuid.uuid4().hex  # the cache may be a Redis kept between runs
     try:
-        result = send_email.apply(args=["Retried", "Body", ["hub@example.ge"], "retry-key"])
+        result = send_email.apply(args=["Retried", "Body", ["hub@example.ge"], key])
         assert result.get() == 1 and len(calls) == 3
-        assert send_email.apply(args=["Retried", "Body", ["hub@example.ge"], "retry-key"]).get() == 0
+        assert send_email.apply(args=["Retried", "Body", ["hub@example.ge"], key]).get() == 0
     finally:
         app.conf.task_eager_propagates = True
     assert len(calls) == 3
