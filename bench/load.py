@@ -12,7 +12,9 @@ Everything runs on this machine and listens on 127.0.0.1 only:
    committee member) get the bench password, in that database only;
 3. gunicorn serves ``config.wsgi`` with production settings (DEBUG=False, a bench SECRET_KEY,
    ALLOWED_HOSTS=127.0.0.1, static files collected for WhiteNoise) and a Celery worker runs on
-   Redis (REDIS_URL, or redis://127.0.0.1:6379/15), as in production;
+   Redis (REDIS_URL, or redis://127.0.0.1:6379/15), as in production; gunicorn keeps an idle
+   connection 10 s (its default of 2 s is shorter than a user's pause: the user's next request would
+   race the server closing the connection and count as an error; a proxy in front does this job);
 4. locust (bench/locustfile.py) runs N users (counsellors, hub leads, officers and committee
    members, 5:2:2:1) for M minutes, each signing in once and then opening its role's main pages
    with 1–3 s between clicks.
@@ -176,7 +178,7 @@ def main() -> int:
     server = subprocess.Popen(  # nosec B603: fixed argument list
         [str(bin_dir / "gunicorn"), "config.wsgi", "--bind", f"{HOST}:{args.port}", "--workers",
          str(args.gunicorn_workers), "--worker-class", "gthread", "--threads", str(args.threads), "--timeout", "60",
-         "--log-level", "warning"],
+         "--keep-alive", "10", "--log-level", "warning"],
         cwd=ROOT, env=env,
     )  # fmt: skip
     host = f"http://{HOST}:{args.port}"
