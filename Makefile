@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install run test worker beat lint format messages messages-check check-deploy clean bench-pages
+.PHONY: install run test worker beat lint format messages messages-check check-deploy clean bench-pages bench-load
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -76,3 +76,10 @@ SMALL ?= 1000
 LARGE ?= 100000
 bench-pages: install
 	$(PY) bench/pages.py --small $(SMALL) --large $(LARGE)
+
+# Each role's main pages under load (locust; gunicorn + Celery worker + PostgreSQL bench_load + Redis, all on
+# 127.0.0.1): 50 users for 10 minutes by default; see bench/load.py and bench/RESULTS.md.
+USERS ?= 50
+MINUTES ?= 10
+bench-load: install
+	$(PY) bench/load.py --users $(USERS) --minutes $(MINUTES)

@@ -19,8 +19,9 @@ from .tasks import send_email
 
 
 def email_queue(*, subject: str, body: str, to: list[str]) -> None:
-    """Queue an email to go out through Celery once the current transaction commits."""
-    transaction.on_commit(lambda: send_email.delay(subject, body, to))
+    """Queue an email to go out through Celery once the current transaction commits (once: its key)."""
+    key = secrets.token_hex(16)
+    transaction.on_commit(lambda: send_email.delay(subject, body, to, key))
 
 
 @transaction.atomic

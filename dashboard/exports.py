@@ -11,12 +11,14 @@ import tempfile
 
 from django.conf import settings
 from django.core.files import File
+from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from accounts import xlsx
+from accounts.jobs import job_claim
 
 from .indicators import Period, compute, hub_regions, scope_key
 from .models import ExportJob, Indicator
@@ -36,7 +38,8 @@ def _progress(job: ExportJob, done: int, total: int | None = None) -> None:
     fields = {"done": done, "status": ExportJob.Status.RUNNING}
     if total is not None:
         fields["total"] = total
-    ExportJob.objects.filter(pk=job.pk).update(**fields)
+    # Only while it runs: a duplicate run never takes a finished or failed export back to "running".
+    ExportJob.objects.filter(pk=job.pk, status__in=[ExportJob.Status.QUEUED, ExportJob.Status.RUNNING]).update(**fields)
 
 
 def _finish(job: ExportJob, workbook: Workbook, name: str) -> None:
@@ -44,12 +47,16 @@ def _finish(job: ExportJob, workbook: Workbook, name: str) -> None:
         workbook.save(handle.name)
         handle.seek(0)
         job.file.save(name, File(handle), save=False)
-    now = timezone.now()
-    job.status = ExportJob.Status.DONE
-    job.finished_at = now
-    job.expires_at = now + timezone.timedelta(hours=settings.DASHBOARD_EXPORT_HOURS)
-    job.done = job.total
-    job.save(update_fields=["file", "status", "finished_at", "expires_at", "done"])
+    with transaction.atomic():
+        if job_claim(ExportJob, job.pk, states=[ExportJob.Status.QUEUED, ExportJob.Status.RUNNING]) is None:
+            job.file.delete(save=False)  # another run of the task finished it (or it failed): one file only
+            return
+        now = timezone.now()
+        job.status = ExportJob.Status.DONE
+        job.finished_at = now
+        job.expires_at = now + timezone.timedelta(hours=settings.DASHBOARD_EXPORT_HOURS)
+        job.done = job.total
+        job.save(update_fields=["file", "status", "finished_at", "expires_at", "done"])
 
 
 def donor_report(job: ExportJob) -> None:
@@ -219,9 +226,24 @@ BUILDERS = {ExportJob.Kind.DONOR_REPORT: donor_report, ExportJob.Kind.PSEUDONYMI
 
 
 def export_build(*, job_id: int) -> None:
-    """Build a queued export (a finished one is left as it is, so a retried task does nothing)."""
-    job = ExportJob.objects.select_related("created_by").get(pk=job_id)
-    if job.status not in (ExportJob.Status.QUEUED, ExportJob.Status.RUNNING):
+    """Build a queued export (a finished one is left as it is, so a retried task does nothing).
+
+    Run again after a worker died in the middle, the export starts over and ends with one file.
+    """
+    if job_claim(ExportJob, job_id, states=[ExportJob.Status.QUEUED, ExportJob.Status.RUNNING]) is None:
         return
+    job = ExportJob.objects.select_related("created_by").get(pk=job_id)
     with translation.override(job.created_by.preferred_language or settings.LANGUAGE_CODE):
         BUILDERS[job.kind](job)
+
+
+def export_expire(job_id: int) -> int:
+    """Delete the file of an export whose link has expired, once (under its row lock). Returns 1 or 0."""
+    with transaction.atomic():
+        job = ExportJob.objects.select_for_update().filter(pk=job_id, status=ExportJob.Status.DONE).first()
+        if job is None:
+            return 0
+        job.file.delete(save=False)
+        job.status = ExportJob.Status.EXPIRED
+        job.save(update_fields=["file", "status"])
+    return 1

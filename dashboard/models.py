@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.bilingual import pick
+from accounts.jobs import failure_text
 
 
 class BilingualTitleMixin:
@@ -161,7 +162,8 @@ class ExportJob(models.Model):
     total = models.PositiveIntegerField(_("steps"), default=0)
     done = models.PositiveIntegerField(_("steps done"), default=0)
     file = models.FileField(_("file"), upload_to="exports/", blank=True)
-    error = models.CharField(_("error"), max_length=200, blank=True)
+    error = models.CharField(_("error"), max_length=200, blank=True, help_text=_("Why the export failed (a code)."))
+    error_params = models.JSONField(_("error details"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
     )
@@ -186,6 +188,19 @@ class ExportJob(models.Model):
         if self.status == self.Status.DONE:
             return 100
         return int(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def error_text(self) -> str:
+        """Why the export failed, in the reader's language."""
+        return failure_text(self.error, self.error_params) if self.error else ""
+
+    def mark_failed(self, code: str, params: dict) -> None:
+        """Called by accounts.jobs when the task stops for good (under the row lock)."""
+        self.status = self.Status.FAILED
+        self.error = code
+        self.error_params = params
+        self.finished_at = timezone.now()
+        self.save(update_fields=["status", "error", "error_params", "finished_at"])
 
     @property
     def is_downloadable(self) -> bool:

@@ -1,15 +1,17 @@
-"""Background work: each task loads ids or keys and calls a service that is safe to run twice."""
+"""Background work: each task loads ids or keys and calls a service that is safe to run twice.
 
-import logging
+Every task runs on ``accounts.jobs.ReliableTask`` (late acks, time limits, retries with backoff); the
+export runs on ``JobTask``, which marks the export failed with its reason when the task stops for good.
+"""
 
 from celery import shared_task
 from django.utils import timezone
 
-from .exports import export_build
+from accounts.jobs import JobTask
+
+from .exports import export_build, export_expire
 from .models import ExportJob
 from .services import snapshots_refresh, snapshots_refresh_stale
-
-logger = logging.getLogger(__name__)
 
 
 @shared_task
@@ -23,25 +25,16 @@ def refresh_stale_indicators() -> int:
     return snapshots_refresh_stale()
 
 
-@shared_task(bind=True, max_retries=3, default_retry_delay=30)
-def build_export(self, job_id: int) -> None:
-    try:
-        export_build(job_id=job_id)
-    except OSError as error:  # the file store hiccuped: the export starts over
-        raise self.retry(exc=error) from error
-    except Exception as error:
-        logger.exception("export %s failed", job_id)
-        ExportJob.objects.filter(pk=job_id).update(status=ExportJob.Status.FAILED, error=type(error).__name__)
+@shared_task(base=JobTask, job_model="dashboard.ExportJob")
+def build_export(job_id: int) -> None:
+    export_build(job_id=job_id)
 
 
 @shared_task
 def expire_exports() -> int:
-    """Beat: delete the files of exports whose link has expired."""
-    expired = ExportJob.objects.filter(status=ExportJob.Status.DONE, expires_at__lt=timezone.now())
+    """Beat: delete the files of exports whose link has expired (each under its row lock, once)."""
     count = 0
-    for job in expired:
-        job.file.delete(save=False)
-        job.status = ExportJob.Status.EXPIRED
-        job.save(update_fields=["file", "status"])
-        count += 1
+    ids = ExportJob.objects.filter(status=ExportJob.Status.DONE, expires_at__lt=timezone.now()).values_list("pk")
+    for (pk,) in list(ids):
+        count += export_expire(pk)
     return count

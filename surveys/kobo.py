@@ -19,6 +19,8 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.jobs import job_claim
+
 from .logic import apply_rules, coerce, shown
 from .models import ImportJob, Question, Response, Round
 from .problems import ProblemError, problem
@@ -315,9 +317,9 @@ def import_check(*, job_id: int) -> ImportJob:
     Problems come in the order a person fixes them: what stops the whole file, then each row's,
     then the columns that are ignored (each named once).
     """
+    if job_claim(ImportJob, job_id, states=[ImportJob.Status.UPLOADED, ImportJob.Status.CHECKING]) is None:
+        return ImportJob.objects.get(pk=job_id)  # checked already: a second run does nothing
     job = _load(job_id)
-    if job.status not in (ImportJob.Status.UPLOADED, ImportJob.Status.CHECKING):
-        return job
     _save(job, status=ImportJob.Status.CHECKING, processed_rows=0, total_rows=0)
     header, rows = _rows(job)
     _save(job, total_rows=_count(job))
@@ -414,13 +416,18 @@ def _count_new(job: ImportJob, batch: list[Checked], others: Counter) -> int:
 
 
 def import_run(*, job_id: int) -> ImportJob:
-    """The import proper, after the dry run: valid rows not yet stored are added, batch by batch."""
+    """The import proper, after the dry run: valid rows not yet stored are added, batch by batch.
+
+    Run again after a worker died in the middle, it skips the rows stored by the first run; the
+    count of responses added is read from the database, so it is the same either way.
+    """
+    if job_claim(ImportJob, job_id, states=[ImportJob.Status.IMPORTING]) is None:
+        return ImportJob.objects.get(pk=job_id)  # imported already: a second run does nothing
     job = _load(job_id)
-    if job.status != ImportJob.Status.IMPORTING:
-        return job
     header, rows = _rows(job)
     checker = RowChecker(job, header)
-    created, seen, batch = 0, 0, []
+    created = Response.objects.filter(import_job_id=job.pk).count()  # by an earlier, interrupted run
+    seen, batch = 0, []
     for number, row in enumerate(rows, start=2):
         if not any(c not in (None, "") for c in row):
             continue
@@ -432,7 +439,8 @@ def import_run(*, job_id: int) -> ImportJob:
             created += _store(batch)
             batch = []
             _save(job, processed_rows=seen, created_count=created)
-    created += _store(batch)
+    _store(batch)
+    created = Response.objects.filter(import_job_id=job.pk).count()
     _save(
         job, status=ImportJob.Status.DONE, processed_rows=seen, total_rows=max(job.total_rows, seen),
         created_count=created, skipped_count=seen - created, finished_at=timezone.now(),

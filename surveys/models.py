@@ -3,13 +3,14 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.bilingual import BilingualNameMixin, pick
 from hubs.models import Municipality
 
-from .problems import problem_text
+from .problems import problem, problem_text
 
 # The names the shipped instruments give the questions the analysis disaggregates by. Any other
 # instrument says which of its questions hold them (InstrumentVersion.sex_question etc.).
@@ -430,3 +431,11 @@ class ImportJob(models.Model):
     def error_text(self) -> str:
         """Why the file failed, in the reader's language."""
         return problem_text(self.error, self.error_params) if self.error else ""
+
+    def mark_failed(self, code: str, params: dict) -> None:
+        """Called by accounts.jobs when the task stops for good (under the row lock)."""
+        self.status = self.Status.FAILED
+        self.error = code
+        self.error_params = problem(code, **params)["params"]
+        self.finished_at = timezone.now()
+        self.save(update_fields=["status", "error", "error_params", "finished_at"])

@@ -9,8 +9,11 @@ in their language. Parameters ending in ``_ka`` / ``_en`` are the instrument's o
 from django.utils.translation import gettext_lazy as _
 
 from accounts.bilingual import pick
+from accounts.jobs import FAILURES
 
 MESSAGES = {
+    # A task that stopped (time limit, database away): the reasons every job shares
+    **FAILURES,
     # Answers (entry form and import rows)
     "required": _("This question must be answered."),
     "hidden_answered": _(

@@ -176,7 +176,7 @@ def test_the_xlsx_export_writes_dates_and_scores_as_typed_cells(
     client = client_for(officer)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     response = client.get(reverse("rss:export") + f"?version={version.pk}&format=xlsx")
-    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).worksheets[0]
     header, first = (list(row) for row in sheet.iter_rows(max_row=2))
     cells = {h.value: c for h, c in zip(header, first, strict=True)}
     assert isinstance(cells["conducted_on"].value, datetime.datetime)  # openpyxl reads dates back as datetimes
