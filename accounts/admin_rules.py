@@ -4,11 +4,15 @@
   record (``is_locked(obj)``) cannot be changed at all in the admin: it is shown, read-only.
 - ``PersonalRecordViewLogged``: opening a record that holds personal data writes an access-log
   row, as the app's pages do. ``OfficerAdminSite.register`` adds it to every such model's admin.
+- ``AppendOnlyAdmin``: audit rows (``accounts.append_only.AppendOnlyModel``) are shown, never added
+  or changed. ``OfficerAdminSite.register`` adds it to every such model's admin; inlines of audit
+  rows inherit it themselves.
 """
 
 from django.contrib import admin
 
 from .access import log_access
+from .append_only import AppendOnlyModel
 from .models import AccessLog
 
 
@@ -42,6 +46,19 @@ class LockedWithParentInline:
         return not self._parent_locked(obj) and super().has_add_permission(request, obj)
 
 
+class AppendOnlyAdmin:
+    """Audit rows are written by the services only, and never changed (the database refuses too)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class PersonalRecordViewLogged:
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
@@ -68,9 +85,12 @@ class PersonalRecordViewLogged:
         return response
 
 
-def with_view_logging(model, admin_class):
-    """The admin class for ``model``, logging views when the model holds personal data."""
+def with_admin_rules(model, admin_class):
+    """The admin class for ``model``: read-only for an append-only model, logging views when the
+    model holds personal data."""
     admin_class = admin_class or admin.ModelAdmin
+    if issubclass(model, AppendOnlyModel) and not issubclass(admin_class, AppendOnlyAdmin):
+        admin_class = type(f"AppendOnly{admin_class.__name__}", (AppendOnlyAdmin, admin_class), {})
     if not getattr(model, "HOLDS_PERSONAL_DATA", False) or issubclass(admin_class, PersonalRecordViewLogged):
         return admin_class
     return type(f"Logged{admin_class.__name__}", (PersonalRecordViewLogged, admin_class), {})

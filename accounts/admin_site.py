@@ -16,14 +16,14 @@ class OfficerAdminSite(admin.AdminSite):
     index_title = _("Reference data and records")
 
     def register(self, model_or_iterable, admin_class=None, **options):
-        """Every admin of a model holding personal data logs who opened which record."""
+        """Every admin of a model holding personal data logs who opened which record; audit rows are read-only."""
         from django.db.models.base import ModelBase
 
-        from .admin_rules import with_view_logging
+        from .admin_rules import with_admin_rules
 
         models = [model_or_iterable] if isinstance(model_or_iterable, ModelBase) else list(model_or_iterable)
         for model in models:
-            super().register(model, with_view_logging(model, admin_class), **options)
+            super().register(model, with_admin_rules(model, admin_class), **options)
 
     def has_permission(self, request) -> bool:
         return request.user.is_active and is_officer(request.user)

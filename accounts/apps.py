@@ -14,7 +14,10 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and access")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from . import admin_locale, dates, signals, typography  # noqa: F401
+        from .append_only import install_sqlite_function
         from .models import Membership
         from .roles import RoleProvider, membership_rows, register_role_holders, register_role_provider
 
@@ -32,6 +35,7 @@ class AccountsConfig(AppConfig):
             )
         )
         register_role_holders(Membership)
+        connection_created.connect(install_sqlite_function, dispatch_uid="append_only_sqlite_function")
         typography.install()
         admin_locale.install()
         dates.install()

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .append_only import AppendOnlyModel
+from .constraints import choices_checked
 from .roles import Role
 
 
@@ -29,6 +31,7 @@ class UserManager(BaseUserManager):
         return self.get(email__iexact=username)
 
 
+@choices_checked("preferred_language")
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who signs in. What they may do comes from memberships, not from this row."""
 
@@ -94,6 +97,7 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(active_on(on))
 
 
+@choices_checked("role")
 class Membership(models.Model):
     """Programme-wide roles: IOM officers and partners (steering/consultative members, donors).
 
@@ -121,7 +125,8 @@ class Membership(models.Model):
         return f"{self.user} · {self.get_role_display()}"
 
 
-class AccessLog(models.Model):
+@choices_checked("action")
+class AccessLog(AppendOnlyModel):
     """Append-only: each view of a personal record, each export and each denied access.
 
     It names the record by type and key only; never its content.

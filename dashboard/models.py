@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.bilingual import pick
+from accounts.constraints import choices_checked
 from accounts.jobs import failure_text
 
 
@@ -67,6 +68,7 @@ class IndicatorQuerySet(models.QuerySet):
         return self.filter(is_active=True).select_related("output__outcome")
 
 
+@choices_checked("unit")
 class Indicator(models.Model):
     class Unit(models.TextChoices):
         NUMBER = "number", _("Number")
@@ -141,6 +143,7 @@ class IndicatorSnapshot(models.Model):
         return f"{self.indicator_id} {self.scope} {self.period}"
 
 
+@choices_checked("kind", "status")
 class ExportJob(models.Model):
     """An export built in the background; its file is downloadable by its author until it expires."""
 

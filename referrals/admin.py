@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_rules import AppendOnlyAdmin
+
 from .models import (
     GuideEdition,
     Location,
@@ -88,14 +90,10 @@ class GuideEditionAdmin(admin.ModelAdmin):
     readonly_fields = ["snapshot"]
 
 
-class ReferralEventInline(admin.TabularInline):
+class ReferralEventInline(AppendOnlyAdmin, admin.TabularInline):
     model = ReferralEvent
     extra = 0
-    can_delete = False
     readonly_fields = ["at", "actor", "by_provider", "provider_answer", "from_status", "to_status", "note"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Referral)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.admin_rules import WorkflowAdmin
+from accounts.admin_rules import AppendOnlyAdmin, WorkflowAdmin
 
 from .models import (
     AssessedNeed,
@@ -27,11 +27,12 @@ class MigrationEpisodeInline(admin.TabularInline):
     extra = 0
 
 
-class ConsentInline(admin.TabularInline):
+class ConsentInline(AppendOnlyAdmin, admin.TabularInline):
+    """Consents are recorded and withdrawn on the person's page (the row is append-only)."""
+
     model = Consent
     extra = 0
     fields = ["purpose", "provider_name", "given_on", "method", "witness", "withdrawn_at"]
-    readonly_fields = ["withdrawn_at"]
 
 
 @admin.register(Beneficiary)
@@ -89,14 +90,10 @@ class ConsentAdmin(SimpleHistoryAdmin):
     readonly_fields = ["hub", "withdrawn_at", "withdrawn_by"]  # withdrawal ends provider links: the service does it
 
 
-class CaseStatusChangeInline(admin.TabularInline):
+class CaseStatusChangeInline(AppendOnlyAdmin, admin.TabularInline):
     model = CaseStatusChange
     extra = 0
-    can_delete = False
     readonly_fields = ["from_status", "to_status", "actor", "at", "note"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Case)

@@ -20,6 +20,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.constraints import choices_checked
 from reintegration.models import Case
 from reintegration.taxonomy import Dimension as NeedDimension
 
@@ -152,6 +153,7 @@ class VersionPart(models.Model):
         return super().delete(*args, **kwargs)
 
 
+@choices_checked("code")
 class Dimension(VersionPart):
     version = models.ForeignKey(Version, verbose_name=_("version"), on_delete=models.CASCADE, related_name="dimensions")
     code = models.CharField(_("code"), max_length=20, choices=NeedDimension.choices)
@@ -281,6 +283,7 @@ class RoundQuerySet(models.QuerySet):
         return self.select_related("case__beneficiary", "case__hub", "case__counsellor", "version")
 
 
+@choices_checked("kind", "status")
 class Round(models.Model):
     """One sitting of the survey on a case: the baseline at intake, or a follow-up at a set month."""
 

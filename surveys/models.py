@@ -7,7 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.append_only import AppendOnlyModel
 from accounts.bilingual import BilingualNameMixin, pick
+from accounts.constraints import choices_checked
 from hubs.models import Municipality
 
 from .problems import problem, problem_text
@@ -27,6 +29,7 @@ def age_group_of(age) -> str:
     return next((label for low, high, label in AGE_GROUPS if low <= age <= high), "")
 
 
+@choices_checked("kind")
 class Instrument(BilingualNameMixin, models.Model):
     """A questionnaire, e.g. the baseline household survey; its content lives in versions."""
 
@@ -59,6 +62,7 @@ class InstrumentVersionQuerySet(models.QuerySet):
         )
 
 
+@choices_checked("source")
 class InstrumentVersion(models.Model):
     """One fixed text of an instrument. Once any response answers it, it never changes."""
 
@@ -134,6 +138,7 @@ class InstrumentVersion(models.Model):
         return sex, age_group, returnee
 
 
+@choices_checked("type")
 class Question(models.Model):
     class Type(models.TextChoices):
         TEXT = "text", _("Text")
@@ -232,6 +237,7 @@ class RoundQuerySet(models.QuerySet):
         )
 
 
+@choices_checked("status")
 class Round(BilingualNameMixin, models.Model):
     """A survey round: one instrument version asked in some municipalities between two dates."""
 
@@ -286,10 +292,10 @@ class RoundTarget(models.Model):
         return f"{self.round} · {self.municipality}: {self.target}"
 
 
-class RoundEvent(models.Model):
+class RoundEvent(AppendOnlyModel):
     """A status change of a round: who, from, to, when."""
 
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="events")
+    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="events")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20)
@@ -307,6 +313,7 @@ class ResponseQuerySet(models.QuerySet):
         return self.select_related("municipality", "enumerator", "round")
 
 
+@choices_checked("source")
 class Response(models.Model):
     """One completed questionnaire. The answers are keyed by question name."""
 
@@ -363,6 +370,7 @@ class Response(models.Model):
         self.sex, self.age_group, self.is_returnee = version.profile_of(self.answers)
 
 
+@choices_checked("status")
 class ImportJob(models.Model):
     """A Kobo/ODK export being checked (dry run) and imported in the background."""
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.bilingual import BilingualNameMixin
+from accounts.constraints import choices_checked
 
 from .people import AgeGroup, PeopleCounts, ResidentStatus, Sex
 
@@ -49,6 +50,7 @@ class ConsultationQuerySet(models.QuerySet):
         )
 
 
+@choices_checked("vote_mode")
 class Consultation(PeopleCounts):
     """One community meeting in a municipality (and village): participants and priorities."""
 
@@ -123,6 +125,7 @@ class ConsultationPriority(models.Model):
         return f"{self.theme} ({self.consultation})"
 
 
+@choices_checked("sex", "age_group", "status")
 class VoteSet(models.Model):
     """One registered resident's votes at a consultation that votes individually."""
 

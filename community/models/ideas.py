@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.append_only import AppendOnlyModel
+from accounts.constraints import choices_checked
 from accounts.models import MembershipQuerySet
 from grants.models import Proposal
 from hubs.models.places import not_ended
@@ -35,6 +37,7 @@ class IdeaQuerySet(models.QuerySet):
         return self.filter(status__in=[Idea.Status.SELECTED, Idea.Status.COMPLETED])
 
 
+@choices_checked("kind", "status")
 class Idea(PeopleCounts):
     """A community's idea for a social or small-infrastructure project."""
 
@@ -124,7 +127,7 @@ class Idea(PeopleCounts):
         return max(self.cost - self.local_cofunding - self.municipal_cofunding, Decimal(0))
 
 
-class IdeaEvent(models.Model):
+class IdeaEvent(AppendOnlyModel):
     """The audit row of every status change and step of an idea."""
 
     idea = models.ForeignKey(Idea, verbose_name=_("idea"), on_delete=models.PROTECT, related_name="events")

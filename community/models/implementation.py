@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.constraints import choices_checked
+
 from .ideas import MONEY, Idea
 from .people import PeopleCounts
 
@@ -41,6 +43,7 @@ class Initiative(models.Model):
         return str(self.idea)
 
 
+@choices_checked("status")
 class InitiativeTranche(models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
@@ -138,6 +141,7 @@ class InitiativePhoto(models.Model):
         return self.caption or f"{self.initiative_id} · {self.pk}"
 
 
+@choices_checked("source")
 class CofundingReceipt(models.Model):
     class Source(models.TextChoices):
         LOCAL = "local", _("Local (community)")

@@ -12,6 +12,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.append_only import AppendOnlyModel
+from accounts.constraints import choices_checked
 from referrals.models import Referral
 
 from .ideas import MONEY, Idea
@@ -22,6 +24,7 @@ class IdeaReferralQuerySet(models.QuerySet):
         return self.select_related("idea", "service__organization").order_by("-created_at")
 
 
+@choices_checked("status", "outcome")
 class IdeaReferral(models.Model):
     Status = Referral.Status
     Outcome = Referral.Outcome
@@ -67,7 +70,7 @@ class IdeaReferral(models.Model):
         return [self.Status(s) for s in self.TRANSITIONS[self.status]]
 
 
-class IdeaReferralEvent(models.Model):
+class IdeaReferralEvent(AppendOnlyModel):
     """Append-only history of an idea's referral: who, when, from, to, note."""
 
     referral = models.ForeignKey(
@@ -88,11 +91,3 @@ class IdeaReferralEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.referral_id}: {self.from_status} → {self.to_status}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError(_("The referral history cannot be changed."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("The referral history cannot be changed."))

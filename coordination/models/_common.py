@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.append_only import AppendOnlyModel
+
 
 def _private(folder: str, filename: str) -> str:
     """A random name: files are served only through a permission-checked view, never by URL."""
@@ -28,7 +30,7 @@ def policy_report_path(instance, filename: str) -> str:
     return _private("reports", filename)
 
 
-class StatusChangeBase(models.Model):
+class StatusChangeBase(AppendOnlyModel):
     """One row per status move: who, when, from, to and why."""
 
     from_status = models.CharField(_("from"), max_length=20, blank=True)

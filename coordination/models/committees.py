@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.bilingual import BilingualNameMixin, pick
+from accounts.constraints import choices_checked
 from accounts.models import active_on
 
 
@@ -18,6 +19,7 @@ class CommitteeQuerySet(models.QuerySet):
         ).order_by("sort_order", "code")
 
 
+@choices_checked("kind")
 class Committee(BilingualNameMixin, models.Model):
     """A coordination body of the pilot: the Steering and the Consultative Committee, or another."""
 
@@ -67,6 +69,7 @@ class CommitteeMemberQuerySet(models.QuerySet):
         return self.select_related("committee", "user")
 
 
+@choices_checked("position")
 class CommitteeMember(models.Model):
     """A seat on a committee for one term. The person may be an external partner without an account."""
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.bilingual import pick
+from accounts.constraints import choices_checked
 
 from ._common import StatusChangeBase, meeting_document_path
 from .committees import Committee, CommitteeMember
@@ -25,6 +26,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(status__in=[Meeting.Status.HELD, Meeting.Status.MINUTED])
 
 
+@choices_checked("status")
 class Meeting(models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
@@ -87,7 +89,7 @@ class Meeting(models.Model):
 
 
 class MeetingStatusChange(StatusChangeBase):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="status_changes")
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="status_changes")
 
     class Meta(StatusChangeBase.Meta):
         verbose_name = _("meeting status change")
@@ -114,6 +116,7 @@ class AgendaItem(models.Model):
         return pick(self.title_ka, self.title_en)
 
 
+@choices_checked("status")
 class Attendance(models.Model):
     class Status(models.TextChoices):
         PRESENT = "present", _("Present")
@@ -136,6 +139,7 @@ class Attendance(models.Model):
         return f"{self.member} · {self.get_status_display()}"
 
 
+@choices_checked("kind")
 class MeetingDocument(models.Model):
     class Kind(models.TextChoices):
         AGENDA = "agenda", _("Agenda")
@@ -219,6 +223,7 @@ class ActionItemQuerySet(models.QuerySet):
         return self.select_related("meeting__committee", "owner", "decision__committee")
 
 
+@choices_checked("status")
 class ActionItem(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -270,7 +275,7 @@ class ActionItem(models.Model):
 
 
 class ActionItemStatusChange(StatusChangeBase):
-    action_item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="status_changes")
+    action_item = models.ForeignKey(ActionItem, on_delete=models.PROTECT, related_name="status_changes")
 
     class Meta(StatusChangeBase.Meta):
         verbose_name = _("action item status change")

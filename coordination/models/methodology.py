@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.bilingual import pick
+from accounts.constraints import choices_checked
 
 from ._common import methodology_version_path
 from .meetings import Decision
@@ -15,6 +16,7 @@ class MethodologyDocumentQuerySet(models.QuerySet):
         return self.annotate(version_count=models.Count("versions", distinct=True)).order_by("kind", "title_ka", "pk")
 
 
+@choices_checked("kind")
 class MethodologyDocument(models.Model):
     """A tool, guide or lesson the pilot validates for national stakeholders."""
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.bilingual import pick
+from accounts.constraints import choices_checked
 
 from ._common import StatusChangeBase, policy_document_path, policy_report_path
 from .meetings import Meeting
@@ -22,6 +23,7 @@ class PolicyDocumentQuerySet(models.QuerySet):
         )
 
 
+@choices_checked("level", "sector")
 class PolicyDocument(models.Model):
     """A policy or programme document assessed for how it takes migration into account."""
 
@@ -86,6 +88,7 @@ class PolicyDocument(models.Model):
         return pick(self.title_ka, self.title_en)
 
 
+@choices_checked("migration_addressed")
 class PolicyAssessment(models.Model):
     class Addressed(models.TextChoices):
         YES = "yes", _("Yes")
@@ -123,6 +126,7 @@ class RecommendationQuerySet(models.QuerySet):
         return self.select_related("meeting__committee").prefetch_related("documents")
 
 
+@choices_checked("priority", "status")
 class Recommendation(models.Model):
     class Priority(models.TextChoices):
         HIGH = "high", _("High")
@@ -190,7 +194,7 @@ class Recommendation(models.Model):
 
 
 class RecommendationStatusChange(StatusChangeBase):
-    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="status_changes")
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.PROTECT, related_name="status_changes")
 
     class Meta(StatusChangeBase.Meta):
         verbose_name = _("recommendation status change")

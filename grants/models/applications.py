@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.constraints import choices_checked
 from reintegration.models import Sex
 from reintegration.vulnerability import Vulnerability
 
@@ -22,6 +23,7 @@ class ApplicationQuerySet(models.QuerySet):
         )
 
 
+@choices_checked("team_type", "status")
 class Application(models.Model):
     """A team's application for a collective or community business grant."""
 
@@ -98,6 +100,7 @@ class Application(models.Model):
         return f"{self.reference} · {self.team_name}"
 
 
+@choices_checked("sex")
 class TeamMember(models.Model):
     HOLDS_PERSONAL_DATA = True
 

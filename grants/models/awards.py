@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.constraints import choices_checked
+
 from .applications import Application
 
 
@@ -25,6 +27,7 @@ class Award(models.Model):
         return str(self.application)
 
 
+@choices_checked("status")
 class Tranche(models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")

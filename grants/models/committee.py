@@ -12,6 +12,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.append_only import AppendOnlyModel
+from accounts.constraints import choices_checked
+
 from .cycles import CommitteeMembership, Criterion, GrantCycle
 
 
@@ -61,6 +64,7 @@ class ReviewQuerySet(models.QuerySet):
         return self.filter(status=Review.Status.SUBMITTED)
 
 
+@choices_checked("conflict", "status")
 class Review(models.Model):
     """One member's work on one proposal: the conflict step, then the scores, submitted once."""
 
@@ -153,6 +157,7 @@ class Consensus(models.Model):
         return str(self.proposal)
 
 
+@choices_checked("outcome", "ranked_outcome")
 class Decision(models.Model):
     """The chair's decision on a proposal, next to what the ranking proposed."""
 
@@ -188,7 +193,7 @@ class Decision(models.Model):
         return self.outcome != self.ranked_outcome
 
 
-class CycleEvent(models.Model):
+class CycleEvent(AppendOnlyModel):
     """The audit row for every status change and committee step of a cycle."""
 
     cycle = models.ForeignKey(

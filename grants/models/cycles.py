@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.bilingual import BilingualNameMixin
+from accounts.constraints import choices_checked
 from accounts.models import MembershipQuerySet
 
 
@@ -38,6 +39,7 @@ class GrantCycleQuerySet(models.QuerySet):
         )
 
 
+@choices_checked("kind", "status")
 class GrantCycle(BilingualNameMixin, models.Model):
     class Kind(models.TextChoices):
         BUSINESS = "business", _("Collective and community business reintegration grants")
@@ -166,6 +168,7 @@ class CommitteeMembershipQuerySet(MembershipQuerySet):
         return self.filter(role__in=CommitteeMembership.VOTING)
 
 
+@choices_checked("role")
 class CommitteeMembership(models.Model):
     """A person sitting on one cycle's Grant Selection Committee in one role."""
 

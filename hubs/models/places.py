@@ -4,7 +4,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.append_only import AppendOnlyModel
 from accounts.bilingual import BilingualNameMixin
+from accounts.constraints import choices_checked
 from accounts.models import MembershipQuerySet, active_on
 from accounts.roles import Role
 
@@ -40,6 +42,7 @@ class MunicipalityQuerySet(models.QuerySet):
         return self.select_related("region", "hub")
 
 
+@choices_checked("kind")
 class Municipality(BilingualNameMixin, models.Model):
     class Kind(models.TextChoices):
         MUNICIPALITY = "municipality", _("Municipality")
@@ -81,6 +84,7 @@ class HubQuerySet(models.QuerySet):
         )
 
 
+@choices_checked("status")
 class Hub(BilingualNameMixin, models.Model):
     """A municipal service hub: where counsellors take in, counsel and refer people."""
 
@@ -131,7 +135,8 @@ class Hub(BilingualNameMixin, models.Model):
         return [status for status in self.Status if status in self.TRANSITIONS[self.Status(self.status)]]
 
 
-class HubStatusChange(models.Model):
+@choices_checked("from_status", "to_status")
+class HubStatusChange(AppendOnlyModel):
     """One row per status change of a hub: who moved it, from what, to what, when and why."""
 
     hub = models.ForeignKey(Hub, verbose_name=_("hub"), on_delete=models.PROTECT, related_name="status_changes")
@@ -157,6 +162,7 @@ class HubStatusChange(models.Model):
         return f"{self.hub.code}: {self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
+@choices_checked("weekday")
 class OpeningHours(models.Model):
     class Weekday(models.IntegerChoices):
         MONDAY = 0, _("Monday")
@@ -206,6 +212,7 @@ class HubMembershipQuerySet(MembershipQuerySet):
         return self.filter(models.Q(end_date__isnull=True) | models.Q(end_date__gte=day)).filter(not_ended())
 
 
+@choices_checked("role")
 class HubMembership(models.Model):
     """A person working at a hub as counsellor or hub lead, for a period."""
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.bilingual import BilingualNameMixin
+from accounts.constraints import choices_checked
 
 from .places import Municipality
 
@@ -47,6 +48,7 @@ class MunicipalityApplicationQuerySet(models.QuerySet):
         )
 
 
+@choices_checked("status")
 class MunicipalityApplication(models.Model):
     """A municipality's application to host a pilot hub."""
 

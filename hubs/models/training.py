@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.bilingual import BilingualNameMixin
+from accounts.constraints import choices_checked
 
 from .places import Hub
 
@@ -40,6 +41,7 @@ class TrainingEventQuerySet(models.QuerySet):
         )
 
 
+@choices_checked("format")
 class TrainingEvent(models.Model):
     """A training-of-trainers event, or a cascade session a trained trainer delivers at a hub."""
 

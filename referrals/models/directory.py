@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.bilingual import BilingualNameMixin, pick
+from accounts.constraints import choices_checked
 from hubs.models import Municipality, Region
 from reintegration.taxonomy import Need
 
@@ -56,6 +57,7 @@ def bilingual(field: str) -> property:
     return property(lambda self: pick(getattr(self, f"{field}_ka"), getattr(self, f"{field}_en")))
 
 
+@choices_checked("type")
 class Organization(BilingualNameMixin, models.Model):
     class Type(models.TextChoices):
         STATE = "state", _("State")
@@ -134,6 +136,7 @@ class ProgramImplementer(models.Model):
         return f"{self.program} · {self.organization}"
 
 
+@choices_checked("location_type")
 class Location(BilingualNameMixin, models.Model):
     class Type(models.TextChoices):
         PHYSICAL = "physical", _("Physical")
@@ -195,6 +198,7 @@ class ServiceQuerySet(models.QuerySet):
         ).distinct()
 
 
+@choices_checked("status", "category", "coverage")
 class Service(BilingualNameMixin, models.Model):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")

@@ -12,6 +12,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.append_only import AppendOnlyModel
+from accounts.constraints import choices_checked
+
 from .directory import Service
 
 
@@ -25,6 +28,7 @@ class ReferralQuerySet(models.QuerySet):
         return self.filter(status__in=Referral.OPEN_STATUSES)
 
 
+@choices_checked("status", "outcome")
 class Referral(models.Model):
     HOLDS_PERSONAL_DATA = True
 
@@ -117,7 +121,8 @@ class Referral(models.Model):
         return status in self.TRANSITIONS[self.status]
 
 
-class ReferralEvent(models.Model):
+@choices_checked("provider_answer", "from_status", "to_status")
+class ReferralEvent(AppendOnlyModel):
     """Append-only history of a referral: who, when, from, to, note."""
 
     HOLDS_PERSONAL_DATA = True
@@ -156,11 +161,3 @@ class ReferralEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.referral_id}: {self.from_status} → {self.to_status}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError(_("The referral history cannot be changed."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("The referral history cannot be changed."))

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.append_only import AppendOnlyError
 from accounts.pdf import pdf_text
 from referrals.models import Referral, ReferralEvent
 from referrals.services import (
@@ -190,9 +191,9 @@ def test_cancel_needs_confirmation_and_a_reason(client_for, world, counsellor):
 def test_the_history_is_append_only(world, counsellor):
     event = referral_for(world, counsellor).events.get()
     event.note = "changed"
-    with pytest.raises(ValidationError):
+    with pytest.raises(AppendOnlyError):
         event.save()
-    with pytest.raises(ValidationError):
+    with pytest.raises(AppendOnlyError):
         event.delete()
 
 

@@ -8,6 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.append_only import AppendOnlyModel
+from accounts.constraints import choices_checked
+
 from .people import Beneficiary
 
 
@@ -35,6 +38,7 @@ class CaseQuerySet(models.QuerySet):
         return self.exclude(status__in=[Case.Status.CLOSED, Case.Status.TRANSFERRED])
 
 
+@choices_checked("status", "closure_reason")
 class Case(models.Model):
     HOLDS_PERSONAL_DATA = True
 
@@ -130,10 +134,11 @@ class Case(models.Model):
         return self.status not in (self.Status.CLOSED, self.Status.TRANSFERRED)
 
 
-class CaseStatusChange(models.Model):
+@choices_checked("from_status", "to_status")
+class CaseStatusChange(AppendOnlyModel):
     """One row per status change: who, from, to, when, why."""
 
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="status_changes")
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="status_changes")
     from_status = models.CharField(_("from"), max_length=20, choices=Case.Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=Case.Status.choices)
     actor = models.ForeignKey(
@@ -151,6 +156,7 @@ class CaseStatusChange(models.Model):
         return f"{self.case_id}: {self.from_status} → {self.to_status}"
 
 
+@choices_checked("status")
 class CaseTransfer(models.Model):
     """A request to move a case to another hub; the receiving hub's lead accepts or declines it."""
 

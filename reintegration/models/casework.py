@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.constraints import choices_checked
+
 from ..taxonomy import DIMENSION_OF, Dimension, Need
 from .cases import Case
 
@@ -35,6 +37,7 @@ class NeedAssessment(models.Model):
         return f"{self.case} · {self.assessed_on}"
 
 
+@choices_checked("need", "dimension", "priority", "status")
 class AssessedNeed(models.Model):
     """One need found in an assessment; referrals start from one of these."""
 
@@ -79,6 +82,7 @@ class AssessedNeed(models.Model):
 # --------------------------------------------------------------------------------------------
 # Counselling, plan, follow-ups
 # --------------------------------------------------------------------------------------------
+@choices_checked("kind", "mode")
 class CounsellingSession(models.Model):
     HOLDS_PERSONAL_DATA = True
 
@@ -120,6 +124,7 @@ class CounsellingSession(models.Model):
         return f"{self.case} · {self.held_on}"
 
 
+@choices_checked("dimension", "status")
 class PlanGoal(models.Model):
     HOLDS_PERSONAL_DATA = True
 
@@ -150,6 +155,7 @@ class PlanGoal(models.Model):
         return self.description
 
 
+@choices_checked("kind", "status")
 class PlanAction(models.Model):
     HOLDS_PERSONAL_DATA = True
 

@@ -7,10 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.append_only import AppendOnlyModel, AppendOnlyQuerySet
+from accounts.constraints import choices_checked
+
 from .people import Beneficiary
 
 
-class ConsentQuerySet(models.QuerySet):
+class ConsentQuerySet(AppendOnlyQuerySet):
     def active(self):
         return self.filter(withdrawn_at__isnull=True)
 
@@ -18,10 +21,15 @@ class ConsentQuerySet(models.QuerySet):
         return self.filter(hub=hub)
 
 
-class Consent(models.Model):
-    """Consent for one purpose; a withdrawal keeps the row and stamps it."""
+@choices_checked("purpose", "method")
+class Consent(AppendOnlyModel):
+    """Consent for one purpose; a withdrawal keeps the row and stamps it.
+
+    Append-only: the row never changes except its withdrawal, stamped once (``append_only_once``).
+    """
 
     HOLDS_PERSONAL_DATA = True
+    append_only_once = ("withdrawn_at", "withdrawn_by")
 
     class Purpose(models.TextChoices):
         DATA_PROCESSING = "data_processing", _("Processing of personal data")
@@ -33,7 +41,7 @@ class Consent(models.Model):
         VERBAL_WITNESS = "verbal_witness", _("Verbal, with a witness")
 
     beneficiary = models.ForeignKey(
-        Beneficiary, verbose_name=_("beneficiary"), on_delete=models.CASCADE, related_name="consents"
+        Beneficiary, verbose_name=_("beneficiary"), on_delete=models.PROTECT, related_name="consents"
     )
     # Consent is given to a hub: another hub holding a case of the same person does not see it.
     hub = models.ForeignKey(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.constraints import choices_checked
 from hubs.transliteration import romanise
 
 from .. import vulnerability as vuln
@@ -53,6 +54,7 @@ class Household(models.Model):
         return str(_("Household %(id)s") % {"id": self.pk})
 
 
+@choices_checked("relationship", "sex")
 class HouseholdMember(models.Model):
     """Someone living in the household: a registered beneficiary or a person named only here."""
 
@@ -129,6 +131,7 @@ class BeneficiaryQuerySet(models.QuerySet):
         return self.none()
 
 
+@choices_checked("sex", "category", "citizenship")
 class Beneficiary(models.Model):
     """A person the hubs work with; written in Georgian, found in either script."""
 
@@ -259,6 +262,7 @@ class Beneficiary(models.Model):
         return [vuln.finding(code) for code in codes]
 
 
+@choices_checked("status_abroad", "return_type")
 class MigrationEpisode(models.Model):
     HOLDS_PERSONAL_DATA = True
 
