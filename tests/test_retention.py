@@ -88,24 +88,14 @@ def _personal_values(person_latin: str) -> list[str]:
 
 
 def _scan_every_text_column(values: list[str]) -> list[tuple[str, str, str]]:
-    """(table, column, value) for every text, char or JSON cell of every table holding one of ``values``."""
+    """(table, column, value) for every cell of every table (history and logs included) whose text
+    holds one of ``values``. Every column is read, whatever its type: no introspection of types to
+    get wrong, and a date column shows its ISO text."""
     found = []
-    text_types = {"CharField", "TextField", "JSONField", "EmailField", "SlugField", "FileField", "DateField"}
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(cursor):
-            description = connection.introspection.get_table_description(cursor, table)
-            columns = []
-            for column in description:
-                try:
-                    kind = connection.introspection.get_field_type(column.type_code, column)
-                except KeyError:
-                    kind = "TextField"  # unknown types are scanned rather than skipped
-                if kind in text_types:
-                    columns.append(column.name)
-            if not columns:
-                continue
-            quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
-            cursor.execute(f"SELECT {quoted} FROM {connection.ops.quote_name(table)}")  # noqa: S608 - introspected names
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608 - introspected names
+            columns = [column[0] for column in cursor.description]
             for row in cursor.fetchall():
                 for column, cell in zip(columns, row, strict=True):
                     if cell is None:
