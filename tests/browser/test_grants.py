@@ -45,6 +45,7 @@ def test_member_declares_no_conflict_scores_and_submits(page, live_server, world
         form.get_by_test_id("score-comment").press("Tab")
         expect(form.get_by_test_id("saved")).to_be_visible()
     screenshot("grants-02-scoring-autosaved")
+    page.wait_for_load_state("networkidle")  # the last autosave (the comment's) has answered
     assert sorted(Review.objects.get(membership__user=member).scores.values_list("value", flat=True)) == [4, 5]
 
     page.get_by_test_id("submit-link").click()
