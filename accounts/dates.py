@@ -52,8 +52,9 @@ invalid_date_message = lazy(_invalid_date_message, str)
 def install() -> None:
     from django import forms
 
-    from .forms import DateInput, DateTimeInput
+    from .forms import DateInput, DateTimeInput, TimeInput
 
     forms.DateField.widget = DateInput
     forms.DateTimeField.widget = DateTimeInput
+    forms.TimeField.widget = TimeInput
     forms.DateField.default_error_messages = {"invalid": invalid_date_message()}

@@ -62,6 +62,28 @@ class CrispyFormMixin:
         self.helper.disable_csrf = True
 
 
+class TimeInput(forms.TimeInput):
+    """A text field for a time of day as 24-hour hh:mm, with that format as its hint: the browser's own
+    time picker follows the operating system's locale (12-hour AM/PM on many machines), so, as for
+    dates, it is not used anywhere (`accounts.dates.install()` makes this every TimeField's widget)."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None, format="%H:%M"):
+        super().__init__(attrs=attrs, format=format)
+
+    def get_context(self, name, value, attrs):
+        from .dates import format_hint
+
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        widget_attrs.setdefault("placeholder", format_hint(self.format))
+        widget_attrs.setdefault("title", format_hint(self.format))
+        widget_attrs.setdefault("inputmode", "numeric")
+        widget_attrs.setdefault("autocomplete", "off")
+        return context
+
+
 class DateInput(forms.DateInput):
     """A text field for a date in the page language's format (DD.MM.YYYY in Georgian, DD/MM/YYYY in
     English), with that format as its hint. The browser's own date picker follows the operating

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import CrispyFormMixin, DateInput
+from accounts.forms import CrispyFormMixin, DateInput, TimeInput
 from accounts.models import User
 from accounts.phones import PhoneField
 from accounts.roles import Role
@@ -27,7 +27,7 @@ from .models import (
 from .services.selection import APPLICATION_FIELDS
 
 DATE = DateInput()
-TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+TIME = TimeInput()
 
 
 class HubForm(CrispyFormMixin, forms.ModelForm):

@@ -70,15 +70,15 @@ def test_every_date_field_is_a_text_field_with_the_languages_format(path, langua
     form.fields = copy.deepcopy(FORM_CLASSES[path].base_fields)
     with translation.override(language):
         html = form.as_div()
-    assert 'type="date"' not in html and 'type="datetime-local"' not in html
+    assert 'type="date"' not in html and 'type="datetime-local"' not in html and 'type="time"' not in html
     assert f'placeholder="{hint}' in html
 
 
-def test_no_template_writes_a_native_date_picker():
+def test_no_template_writes_a_native_date_or_time_picker():
     offenders = [
         str(p)
         for p in pathlib.Path(settings.BASE_DIR).glob("*/templates/**/*.html")
-        if 'type="date"' in p.read_text() or 'type="datetime-local"' in p.read_text()
+        if any(f'type="{kind}"' in p.read_text() for kind in ("date", "datetime-local", "time"))
     ]
     assert offenders == []
 
@@ -127,3 +127,15 @@ def test_a_date_in_another_format_is_refused_with_the_format_to_use(
     html = response.content.decode()
     assert message in html and f'value="{typed}"' in html
     assert html.index('data-testid="error-summary"') < html.index('name="due_on"')  # the summary opens the form
+
+
+@pytest.mark.django_db
+def test_a_time_of_day_is_typed_as_24_hour_text_with_its_hint():
+    from hubs.forms import OpeningHoursForm
+
+    with translation.override("ka"):
+        html = OpeningHoursForm().as_div()
+    assert 'type="time"' not in html and 'name="opens"' in html and 'placeholder="სს:წთ"' in html
+    form = OpeningHoursForm(data={"weekday": 0, "opens": "09:30", "closes": "18:00"})
+    form.is_valid()
+    assert str(form.cleaned_data["opens"]) == "09:30:00" and str(form.cleaned_data["closes"]) == "18:00:00"
