@@ -6,12 +6,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.constraints import choices_checked
+
 
 class RetentionRunQuerySet(models.QuerySet):
     def for_list(self):
         return self.select_related("started_by").order_by("-started_at", "-pk")
 
 
+@choices_checked("trigger")
 class RetentionRun(models.Model):
     """One anonymisation pass: the nightly task, an officer's run or dry run, or one erasure on request.
 
