@@ -50,6 +50,7 @@ PERSON = {
     "phone": "+995 599 123 987",
     "address": "სოფელი ნაფარეული, მესამე ქუჩა 17",
     "birth_date": datetime.date(1988, 4, 23),
+    "sex": "female",  # kept by anonymisation (the dashboard counts by sex): asserted after the run
 }
 RELATIVE = {"full_name": "ლევან ზარანდიასძე", "personal_number": "01024056790"}
 WITNESS = "მოწმე ციალა ხარაიშვილი"
