@@ -66,6 +66,7 @@ messages-check: install
 
 check-deploy: install
 	DEBUG=False SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9') ALLOWED_HOSTS=hubs.example.org \
+	  REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
 clean:

@@ -16,7 +16,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from . import admin_locale, dates, signals, typography  # noqa: F401
+        from . import admin_locale, checks, dates, signals, typography  # noqa: F401
         from .append_only import install_sqlite_function
         from .models import Membership
         from .roles import RoleProvider, membership_rows, register_role_holders, register_role_provider
@@ -31,7 +31,7 @@ class AccountsConfig(AppConfig):
                 rows=lambda user: membership_rows(
                     Membership.objects.active().filter(user=user), "accounts", label="role"
                 ),
-                from_rows=lambda rows: [label for _, label, _ in rows],
+                from_rows=lambda rows, user: [row.label for row in rows],
             )
         )
         register_role_holders(Membership)

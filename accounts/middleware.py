@@ -13,10 +13,12 @@ RENEWED_AT_KEY = "renewed_at"
 
 
 class SessionLifetimeMiddleware:
-    """Ends a session 12 hours after login, however active it was.
+    """Ends a session 12 hours after login, however active it was, and after 60 idle minutes.
 
     The idle limit (60 minutes) is the session cookie age, renewed by a request when the last
-    renewal is a minute old or more (the session is saved then, and only then).
+    renewal is a minute old or more (the session is saved then, and only then). The store expires
+    an idle session by itself (the database row's expiry, the cache entry's lifetime); the idle
+    limit is also checked here against the last renewal, so that it holds whatever the store.
     """
 
     def __init__(self, get_response):
@@ -30,7 +32,12 @@ class SessionLifetimeMiddleware:
                 messages.info(request, _("Your session has ended after 12 hours. Please sign in again."))
                 return redirect(settings.LOGIN_URL)
             now = int(time.time())
-            if now - request.session.get(RENEWED_AT_KEY, 0) >= settings.SESSION_RENEWAL_INTERVAL:
+            renewed_at = request.session.get(RENEWED_AT_KEY)
+            if renewed_at is not None and now - renewed_at > settings.SESSION_COOKIE_AGE:
+                logout(request)
+                messages.info(request, _("Your session has ended after 60 idle minutes. Please sign in again."))
+                return redirect(settings.LOGIN_URL)
+            if now - (renewed_at or 0) >= settings.SESSION_RENEWAL_INTERVAL:
                 request.session[RENEWED_AT_KEY] = now  # modified: saved with a new expiry
         return self.get_response(request)
 

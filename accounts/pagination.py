@@ -19,7 +19,11 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _bounded_count(self) -> int:
-        return self.object_list[: self.cap + 1].count()
+        # Counted without the list's order: any cap + 1 rows will do, so the database stops after
+        # them instead of first ordering every row (a sort, or a walk of the order's index that
+        # filters rows out one by one).
+        rows = self.object_list.order_by() if hasattr(self.object_list, "order_by") else self.object_list
+        return rows[: self.cap + 1].count()
 
     @cached_property
     def count(self) -> int:

@@ -9,7 +9,7 @@ task); ``roles_of(user)`` reads it from there.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -41,11 +41,12 @@ class RoleProvider:
     load: Callable[[Any], Any]
     roles: Callable[[Any], Iterable[str]] = _as_roles
     # Optional, to be read in one query with the other providers' memberships: ``rows(user)`` is a
-    # query made with ``membership_rows``; the principal reads every such provider's rows in one
-    # UNION ALL and gives each provider its own as (ref, label, ref2) tuples to ``from_rows``,
-    # which returns what ``load`` would. ``load`` stays for a reader without a principal.
-    rows: Callable[[Any], models.QuerySet] | None = None
-    from_rows: Callable[[list[tuple]], Any] | None = None
+    # query made with ``membership_rows`` (or a list of them); the principal reads every such
+    # provider's rows in one UNION ALL and gives each provider its own as ``MembershipRow`` tuples
+    # (ref, label, ref2, label2) to ``from_rows(rows, user)``, which returns what ``load`` would.
+    # ``load`` stays for a reader without a principal.
+    rows: Callable[[Any], models.QuerySet | list[models.QuerySet]] | None = None
+    from_rows: Callable[[list["MembershipRow"], Any], Any] | None = None
 
 
 _providers: dict[str, RoleProvider] = {}
@@ -61,9 +62,20 @@ def role_providers() -> dict[str, RoleProvider]:
     return _providers
 
 
-def membership_rows(queryset: models.QuerySet, key: str, *, ref: str = "", label: str = "", ref2: str = ""):
-    """A provider's memberships in the one shape every provider shares (key, ref, label, ref2):
-    two ids and a text, each named by a field path of ``queryset`` or left empty (NULL)."""
+class MembershipRow(NamedTuple):
+    """One membership as every provider's query returns it: two ids and two texts (any may be None)."""
+
+    ref: int | None
+    label: str | None
+    ref2: int | None
+    label2: str | None
+
+
+def membership_rows(
+    queryset: models.QuerySet, key: str, *, ref: str = "", label: str = "", ref2: str = "", label2: str = ""
+):
+    """A provider's memberships in the one shape every provider shares (key, ref, label, ref2,
+    label2): two ids and two texts, each named by a field path of ``queryset`` or left empty (NULL)."""
 
     def column(path: str, field):
         return models.F(path) if path else models.Value(None, output_field=field)
@@ -73,19 +85,23 @@ def membership_rows(queryset: models.QuerySet, key: str, *, ref: str = "", label
         column(ref, models.IntegerField()),
         column(label, models.CharField()),
         column(ref2, models.IntegerField()),
+        column(label2, models.CharField()),
     )
 
 
 def load_provider_rows(user, providers: list[RoleProvider]) -> dict[str, Any]:
     """What each of ``providers`` (those with ``rows``) knows about ``user``, read in one query."""
-    queries = [provider.rows(user) for provider in providers]
+    queries = []
+    for provider in providers:
+        made = provider.rows(user)
+        queries.extend(made if isinstance(made, list | tuple) else [made])
     if not queries:
         return {}
     combined = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
-    rows: dict[str, list[tuple]] = {provider.key: [] for provider in providers}
-    for key, ref, label, ref2 in combined:
-        rows[key].append((ref, label, ref2))
-    return {provider.key: provider.from_rows(rows[provider.key]) for provider in providers}
+    rows: dict[str, list[MembershipRow]] = {provider.key: [] for provider in providers}
+    for key, *values in combined:
+        rows[key].append(MembershipRow(*values))
+    return {provider.key: provider.from_rows(rows[provider.key], user) for provider in providers}
 
 
 def roles_of(user) -> frozenset[str]:

@@ -45,7 +45,7 @@ ROLE_PROVIDER = RoleProvider(
     roles=lambda expert: [Role.MENTOR] if expert else [],
     # Read in the principal's one memberships query with the other providers' rows.
     rows=lambda user: membership_rows(ExpertAssignment.objects.active().filter(expert=user), "community", ref="pk"),
-    from_rows=bool,
+    from_rows=lambda rows, user: bool(rows),
 )
 
 

@@ -212,6 +212,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sessions are read from the cache and written through to the database: a page view reads no
+# session row (a cache miss, or a cleared cache, falls back to the table). The cache must be one
+# every worker shares (Redis) so that a sign-out reaches them all: accounts.checks warns otherwise.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = 60 * 60  # 60 idle minutes: the expiry moves on at most once a minute
 SESSION_SAVE_EVERY_REQUEST = False  # accounts.middleware.SessionLifetimeMiddleware renews it:
 # at most once per interval, so a page view costs no session write (and no query) when the last

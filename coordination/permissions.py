@@ -39,7 +39,7 @@ ROLE_PROVIDER = RoleProvider(
     key="coordination",
     load=committee_roles,
     rows=lambda user: membership_rows(_seats(user), "coordination", ref="committee_id"),
-    from_rows=lambda rows: [Role.PARTNER] if rows else [],
+    from_rows=lambda rows, user: [Role.PARTNER] if rows else [],
 )
 
 

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 
 from accounts.permissions import is_hub_staff, is_officer
 from accounts.principal import principal_of
-from accounts.roles import Role, RoleProvider
+from accounts.roles import Role, RoleProvider, membership_rows
 from hubs.permissions import hub_ids_of
 
 from .models import Application, CommitteeMembership, GrantCycle, MentorAssignment, Proposal, Review, TeamMember
@@ -36,7 +36,43 @@ def load_grant_standing(user) -> GrantStanding:
     )
 
 
-ROLE_PROVIDER = RoleProvider(key="grants", load=load_grant_standing, roles=GrantStanding.roles)
+def grant_standing_rows(user) -> list:
+    """The seats (ref: the seat, label: its role, ref2: the cycle, label2: the member's personal
+    number) and the mentored applications (ref only), for the principal's one memberships query."""
+    return [
+        membership_rows(
+            CommitteeMembership.objects.active().filter(user=user),
+            "grants",
+            ref="pk",
+            label="role",
+            ref2="cycle_id",
+            label2="personal_number",
+        ),
+        membership_rows(MentorAssignment.objects.active().filter(mentor=user), "grants", ref="application_id"),
+    ]
+
+
+def grant_standing_from_rows(rows, user) -> GrantStanding:
+    """What ``load_grant_standing`` reads, from the rows of ``grant_standing_rows`` (a seat always
+    has a role; a mentoring row has none). Each seat is the membership as the database would give
+    it with only these fields loaded: any other field is read on first use, as with ``.only()``."""
+    fields = ["id", "cycle_id", "user_id", "role", "personal_number"]
+    seats = {}
+    for row in rows:
+        if row.label is not None:
+            seat = CommitteeMembership.from_db(None, fields, [row.ref, row.ref2, user.pk, row.label, row.label2 or ""])
+            seat.user = user
+            seats[row.ref2] = seat
+    return GrantStanding(seats=seats, mentored=frozenset(row.ref for row in rows if row.label is None))
+
+
+ROLE_PROVIDER = RoleProvider(
+    key="grants",
+    load=load_grant_standing,
+    roles=GrantStanding.roles,
+    rows=grant_standing_rows,
+    from_rows=grant_standing_from_rows,
+)
 
 
 def _standing(user) -> GrantStanding:

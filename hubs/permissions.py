@@ -43,7 +43,7 @@ ROLE_PROVIDER = RoleProvider(
     load=load_hub_standing,
     roles=HubStanding.roles,
     rows=hub_membership_rows,
-    from_rows=lambda rows: HubStanding(tuple(rows)),
+    from_rows=lambda rows, user: HubStanding(tuple((row.ref, row.label, row.ref2) for row in rows)),
 )
 
 

@@ -11,6 +11,7 @@ from django.db.models.functions import Greatest, Replace
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import pagination
 from hubs.transliteration import has_georgian, romanise
 
 from .eligibility import state_programme_eligibility
@@ -170,6 +171,11 @@ def case_search(queryset, query: str):
     prefix, an 11-digit personal number, or a name matched on PostgreSQL with the trigram word-
     similarity operator, word by word, against the GIN index of the person table alone (no OR
     across joins). On SQLite (development) a substring in either script.
+
+    The people matched are read once, as ids, when they are at most ``LIST_COUNT_CAP``: the list's
+    count and its page then probe the case table by those ids instead of each matching the names
+    again (the trigram recheck of every matching name is what grows with the table). Beyond the
+    cap the match stays a subquery, and the list says "more than" the cap.
     """
     query = " ".join(query.split())
     if not query:
@@ -179,7 +185,13 @@ def case_search(queryset, query: str):
     digits = _digits(query)
     if len(digits) == 11 and digits == query:
         return queryset.filter(beneficiary__personal_number=digits)
-    return queryset.filter(beneficiary_id__in=people_named(query).values("pk"))
+    people = people_named(query)
+    if connection.vendor == "postgresql":
+        cap = pagination.LIST_COUNT_CAP
+        ids = list(people.order_by().values_list("pk", flat=True)[: cap + 1])
+        if len(ids) <= cap:
+            return queryset.filter(beneficiary_id__in=ids)
+    return queryset.filter(beneficiary_id__in=people.values("pk"))
 
 
 def people_named(query: str):

@@ -27,9 +27,13 @@ def test_inside_a_bound_scope_every_predicate_reads_one_principal_and_membership
             assert is_hub_staff(hub_lead)
             assert hub_ids_of(hub_lead, Role.HUB_LEAD) == {world.hub_a.pk}
             assert principal_of(hub_lead) is principal
-    # Each provider reads its memberships once (grants: seats and mentoring assignments).
-    assert len(first) <= len(role_providers()) + 1
+    # Every provider's memberships come in one query (a UNION ALL), and nothing is read again.
+    assert len(first) == 1
     assert len(again) == 0
+
+
+def test_every_role_provider_is_read_in_the_one_memberships_query():
+    assert [key for key, provider in role_providers().items() if provider.rows is None] == []
 
 
 def test_predicates_leave_nothing_on_the_user_object(counsellor, world):
@@ -93,3 +97,29 @@ def test_no_app_keeps_a_permission_cache_on_the_user_object():
         if "user.__dict__" in text:
             offenders.append(f"{path.relative_to(root)}: user.__dict__")
     assert offenders == []
+
+
+def test_a_deployment_whose_sessions_sit_in_one_process_cache_is_warned(settings):
+    from accounts.checks import shared_cache_for_sessions
+
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [message.id for message in shared_cache_for_sessions(None)] == ["accounts.W001"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://x"}}
+    assert shared_cache_for_sessions(None) == []
+
+
+def test_a_page_view_reads_no_session_row_once_the_session_is_cached(client, counsellor):
+    from django.urls import reverse
+
+    client.force_login(counsellor)
+    client.get(reverse("dashboard:home"))
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse("dashboard:home")).status_code == 200
+    assert not [q for q in captured if "django_session" in q["sql"]]
+    # Signing out ends the session everywhere: the next request is anonymous.
+    session_key = client.cookies["sessionid"].value
+    client.post(reverse("accounts:logout"))
+    from django.contrib.sessions.backends.cached_db import SessionStore
+
+    assert not SessionStore(session_key=session_key).exists(session_key)

@@ -173,3 +173,44 @@ def test_the_minutes_of_a_decided_cycle_never_change_after_an_edit_in_the_app_or
     with pytest.raises(ValidationError):
         minutes.save()
     assert pdf_text(chair.get(url).content) == before
+
+
+def test_the_principal_reads_seats_and_mentoring_in_the_one_query_as_they_are_stored():
+    """The seats the principal builds from its one memberships query are the stored memberships:
+    the fields the committee pages use are set, any other field is read on use, and a save
+    through one keeps what it did not load."""
+    import datetime
+
+    from django.utils import timezone
+
+    from accounts.principal import acting_as
+    from accounts.tests.factories import UserFactory
+    from grants import permissions
+    from grants.tests.factories import CommitteeMembershipFactory, MentorAssignmentFactory
+
+    user = UserFactory()
+    chair = CommitteeMembershipFactory(
+        user=user, role="chair", personal_number="01001012345", organisation="Municipality of Kutaisi"
+    )
+    observer = CommitteeMembershipFactory(user=user, role="observer")
+    CommitteeMembershipFactory(user=user, end_date=timezone.localdate() - datetime.timedelta(days=1))  # ended
+    mentored = MentorAssignmentFactory(mentor=user)
+    stored = permissions.load_grant_standing(user)
+    with acting_as(user):
+        seats = permissions.seats_of(user)
+        assert permissions.mentored_application_ids(user) == stored.mentored == {mentored.application_id}
+    assert set(seats) == set(stored.seats) == {chair.cycle_id, observer.cycle_id}
+    for cycle_id, seat in seats.items():
+        expected = stored.seats[cycle_id]
+        assert (seat.pk, seat.role, seat.user_id, seat.personal_number, seat.votes) == (
+            expected.pk,
+            expected.role,
+            expected.user_id,
+            expected.personal_number,
+            expected.votes,
+        )
+    assert seats[chair.cycle_id].get_role_display() == chair.get_role_display()
+    assert seats[chair.cycle_id].organisation == "Municipality of Kutaisi"  # read on use
+    seats[observer.cycle_id].save()
+    observer.refresh_from_db()
+    assert observer.start_date == stored.seats[observer.cycle_id].start_date
