@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Exists
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -49,12 +50,17 @@ def score_labels() -> dict[str, str]:
 
 # The case page -------------------------------------------------------------------------------
 def case_rounds(case: Case) -> list[Round]:
-    """The case's rounds but cancelled ones, read once per page view (the panel and the timeline share them)."""
+    """The case's rounds but cancelled ones, read once per page view (the panel and the timeline share them),
+    each marked with whether the current version is provisional (in the same query)."""
+    current_is_provisional = Exists(Version.objects.filter(is_current=True, is_provisional=True))
     return read_once(
         case,
         "rss.rounds",
         lambda: list(
-            case.rss_rounds.exclude(status=Round.Status.CANCELLED).select_related("version").order_by("month", "pk")
+            case.rss_rounds.exclude(status=Round.Status.CANCELLED)
+            .select_related("version")
+            .annotate(current_version_provisional=current_is_provisional)
+            .order_by("month", "pk")
         ),
     )
 
@@ -109,7 +115,6 @@ def case_panel_context(case: Case, user) -> dict | None:
     rounds = case_rounds(case)
     done = [r for r in rounds if r.status == Round.Status.COMPLETED]
     can_enter = can_enter_round(user, case)
-    current = Version.objects.filter(is_current=True).first()
     return {
         "rss_rounds": rounds,
         "rss_done": done,
@@ -118,9 +123,10 @@ def case_panel_context(case: Case, user) -> dict | None:
         "rss_can_enter": can_enter,
         "rss_can_read_answers": can_read_answers(user, case),
         "rss_suggestions": suggestions(case, done[-1]) if done and can_enter else None,
+        # A round scored with a provisional version, or rounds to come that will be (the form of a
+        # case's first round says so itself: no query for the current version here).
         "rss_provisional": any(r.version and r.version.is_provisional for r in done)
-        or bool(current and current.is_provisional),
-        "rss_current_version": current,
+        or any(r.current_version_provisional for r in rounds),
         "rss_labels": score_labels(),
     }
 
