@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import CharField, DateField, DateTimeField, F, IntegerField, Subquery, TextField, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from ..eligibility import state_programme_eligibility
 from ..models import (
@@ -37,7 +37,7 @@ class CaseTab:
 
 CASE_TABS = (
     CaseTab("overview", gettext_lazy("Overview")),
-    CaseTab("sessions", gettext_lazy("Sessions")),
+    CaseTab("sessions", pgettext_lazy("case page tab", "Sessions")),
     CaseTab("referrals", gettext_lazy("Referrals and support")),
     CaseTab("timeline", gettext_lazy("Timeline")),
 )
