@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Exists
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -87,26 +87,34 @@ def _float(value: Decimal | None) -> float | None:
 
 def suggestions(case: Case, latest: Round | None) -> dict | None:
     """Goals proposed for the latest round's weakest dimension, weakest indicator first; goals the plan
-    already holds are left out. Nothing is written: the counsellor accepts each one."""
+    already holds (in either language) are left out. Nothing is written: the counsellor accepts each one.
+    One query: the version's indicators with their dimensions, each marked if the plan holds it."""
     if latest is None or not latest.scores:
         return None
-    codes = list(latest.version.dimensions.values_list("code", flat=True))
+    in_plan = PlanGoal.objects.filter(case=case).filter(
+        Q(description=OuterRef("suggestion_ka")) | Q(description=OuterRef("suggestion_en"))
+    )
+    indicators = list(
+        Indicator.objects.filter(version=latest.version).select_related("dimension").annotate(planned=Exists(in_plan))
+    )
+    dimensions = sorted({i.dimension for i in indicators}, key=lambda d: (d.order, d.pk))
+    codes = [d.code for d in dimensions]
     weakest = scoring.weakest({c: latest.score_of(c) for c in codes}, codes)
     if weakest is None:
         return None
+    dimension = next(d for d in dimensions if d.code == weakest)
     indicator_scores = latest.explanation.get("indicators", {})
-    indicators = Indicator.objects.filter(version=latest.version, dimension__code=weakest).exclude(suggestion_ka="")
-    planned = set(PlanGoal.objects.filter(case=case).values_list("description", flat=True))
     items = []
-    for indicator in indicators.select_related("dimension"):
+    for indicator in indicators:
+        if indicator.dimension_id != dimension.pk or not indicator.suggestion_ka:
+            continue
         value = indicator_scores.get(indicator.code, {}).get("value")
-        if indicator.suggestion in planned or value is None or Decimal(value) >= 1:
+        if indicator.planned or value is None or Decimal(value) >= 1:
             continue
         items.append({"indicator": indicator, "value": Decimal(value)})
     items.sort(key=lambda item: item["value"])
     if not items and latest.score_of(weakest) >= 1:
         return None  # every dimension is at its best: nothing to suggest
-    dimension = latest.version.dimensions.get(code=weakest)
     return {"dimension": dimension, "score": latest.score_of(weakest), "items": items[:3], "round": latest}
 
 
