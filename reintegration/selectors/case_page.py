@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import CharField, DateField, DateTimeField, F, IntegerField, Subquery, TextField, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
@@ -120,7 +121,8 @@ def _row(source: int, *, pk="pk", at=None, day=None, at2=None, a=None, b=None, c
     """One branch of the timeline's UNION: the same ten columns, in the same order, from every table."""
 
     def column(value, field):
-        return F(value) if value else Value(None, output_field=field)
+        # A typed NULL: PostgreSQL types an untyped NULL of two branches as text before it meets the third.
+        return F(value) if value else Cast(Value(None), output_field=field)
 
     return {
         "t_source": Value(source, output_field=IntegerField()),

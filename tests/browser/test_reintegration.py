@@ -2,6 +2,7 @@
 follow-up, closure request; the hub lead approves the closure."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -89,6 +90,7 @@ def test_counsellor_goes_from_search_to_closure_and_the_hub_lead_approves(
     expect(page.get_by_test_id("case-tab-timeline")).to_have_attribute("aria-current", "page")
     expect(page.get_by_test_id("timeline")).to_contain_text("დასაქმების შესაძლებლობები რეგიონში")
     expect(page.get_by_test_id("case-tab-overview")).not_to_have_attribute("aria-current", "page")
+    expect(page.get_by_test_id("case-tab-overview")).not_to_have_class(re.compile(r"\bactive\b"))  # settled
     expect(page.get_by_test_id("vulnerabilities")).to_be_visible()  # the person's column stays
     screenshot("reintegration-03b-case-page-timeline-tab")
     page.go_back()
