@@ -202,7 +202,8 @@ def case_panel_context(case, user) -> dict | None:
     return {
         "referrals": list(referrals_visible_to(user).filter(case=case).for_list()),
         "needs": sorted(case_assessed_needs(case), key=lambda need: (need.dimension, need.need)),
-        "implementers": list(state_programme_implementers(region=region)),
+        # The panel names the organisations only: their phones are not read.
+        "implementers": list(state_programme_implementers(region=region).prefetch_related(None)),
         "can_refer": can_refer(user, case),
     }
 

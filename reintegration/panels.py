@@ -4,10 +4,10 @@ In its AppConfig.ready() an app calls::
 
     register_case_panel("referrals/case_panel.html", get_context=referral_panel_context, order=40)
 
-``get_context(case, user) -> dict`` is called once per page view; return ``None`` (or an empty
-dict) to hide the panel for this user. The template is included with that context plus ``case``.
-The case page's own sections use orders 10 (needs), 20 (plan), 30 (sessions); the
-sustainability survey is expected at 50.
+``get_context(case, user) -> dict`` is called once per view of the panel's tab (``tab``, by default
+"referrals": the case page's "Referrals and support"), never for the other tabs; return ``None`` (or
+an empty dict) to hide the panel for this user. The template is included with that context plus
+``case``. Referrals are at order 40, the sustainability survey at 50, grant applications at 60.
 """
 
 from collections.abc import Callable
@@ -21,16 +21,23 @@ class CasePanel:
     template_name: str
     get_context: Callable[[object, object], dict | None]
     order: int = 100
+    tab: str = "referrals"  # the case page's tab that shows the panel (reintegration.selectors.CASE_TABS)
 
 
 _panels: list[CasePanel] = []
 
 
-def register_case_panel(template_name: str, *, get_context: Callable[[object, object], dict | None], order: int = 100):
+def register_case_panel(
+    template_name: str,
+    *,
+    get_context: Callable[[object, object], dict | None],
+    order: int = 100,
+    tab: str = "referrals",
+):
     """Register a panel once (a second registration of the same template replaces the first)."""
     global _panels
     _panels = [p for p in _panels if p.template_name != template_name]
-    _panels.append(CasePanel(template_name=template_name, get_context=get_context, order=order))
+    _panels.append(CasePanel(template_name=template_name, get_context=get_context, order=order, tab=tab))
     _panels.sort(key=lambda p: p.order)
 
 
@@ -53,10 +60,12 @@ def read_once(case, key: str, load: Callable[[], object]):
     return reads[key]
 
 
-def render_case_panels(case, user, request=None) -> list[dict]:
-    """The HTML of each panel this user may see, in order."""
+def render_case_panels(case, user, request=None, *, tab: str = "referrals") -> list[dict]:
+    """The HTML of each panel of ``tab`` this user may see, in order (the other tabs' panels read nothing)."""
     rendered = []
     for panel in _panels:
+        if panel.tab != tab:
+            continue
         context = panel.get_context(case, user)
         if not context:
             continue

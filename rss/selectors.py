@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -49,12 +50,17 @@ def score_labels() -> dict[str, str]:
 
 # The case page -------------------------------------------------------------------------------
 def case_rounds(case: Case) -> list[Round]:
-    """The case's rounds but cancelled ones, read once per page view (the panel and the timeline share them)."""
+    """The case's rounds but cancelled ones, read once per page view (the panel and the timeline share them),
+    each marked with whether the current version is provisional (in the same query)."""
+    current_is_provisional = Exists(Version.objects.filter(is_current=True, is_provisional=True))
     return read_once(
         case,
         "rss.rounds",
         lambda: list(
-            case.rss_rounds.exclude(status=Round.Status.CANCELLED).select_related("version").order_by("month", "pk")
+            case.rss_rounds.exclude(status=Round.Status.CANCELLED)
+            .select_related("version")
+            .annotate(current_version_provisional=current_is_provisional)
+            .order_by("month", "pk")
         ),
     )
 
@@ -81,26 +87,34 @@ def _float(value: Decimal | None) -> float | None:
 
 def suggestions(case: Case, latest: Round | None) -> dict | None:
     """Goals proposed for the latest round's weakest dimension, weakest indicator first; goals the plan
-    already holds are left out. Nothing is written: the counsellor accepts each one."""
+    already holds (in either language) are left out. Nothing is written: the counsellor accepts each one.
+    One query: the version's indicators with their dimensions, each marked if the plan holds it."""
     if latest is None or not latest.scores:
         return None
-    codes = list(latest.version.dimensions.values_list("code", flat=True))
+    in_plan = PlanGoal.objects.filter(case=case).filter(
+        Q(description=OuterRef("suggestion_ka")) | Q(description=OuterRef("suggestion_en"))
+    )
+    indicators = list(
+        Indicator.objects.filter(version=latest.version).select_related("dimension").annotate(planned=Exists(in_plan))
+    )
+    dimensions = sorted({i.dimension for i in indicators}, key=lambda d: (d.order, d.pk))
+    codes = [d.code for d in dimensions]
     weakest = scoring.weakest({c: latest.score_of(c) for c in codes}, codes)
     if weakest is None:
         return None
+    dimension = next(d for d in dimensions if d.code == weakest)
     indicator_scores = latest.explanation.get("indicators", {})
-    indicators = Indicator.objects.filter(version=latest.version, dimension__code=weakest).exclude(suggestion_ka="")
-    planned = set(PlanGoal.objects.filter(case=case).values_list("description", flat=True))
     items = []
-    for indicator in indicators.select_related("dimension"):
+    for indicator in indicators:
+        if indicator.dimension_id != dimension.pk or not indicator.suggestion_ka:
+            continue
         value = indicator_scores.get(indicator.code, {}).get("value")
-        if indicator.suggestion in planned or value is None or Decimal(value) >= 1:
+        if indicator.planned or value is None or Decimal(value) >= 1:
             continue
         items.append({"indicator": indicator, "value": Decimal(value)})
     items.sort(key=lambda item: item["value"])
     if not items and latest.score_of(weakest) >= 1:
         return None  # every dimension is at its best: nothing to suggest
-    dimension = latest.version.dimensions.get(code=weakest)
     return {"dimension": dimension, "score": latest.score_of(weakest), "items": items[:3], "round": latest}
 
 
@@ -109,7 +123,6 @@ def case_panel_context(case: Case, user) -> dict | None:
     rounds = case_rounds(case)
     done = [r for r in rounds if r.status == Round.Status.COMPLETED]
     can_enter = can_enter_round(user, case)
-    current = Version.objects.filter(is_current=True).first()
     return {
         "rss_rounds": rounds,
         "rss_done": done,
@@ -118,9 +131,10 @@ def case_panel_context(case: Case, user) -> dict | None:
         "rss_can_enter": can_enter,
         "rss_can_read_answers": can_read_answers(user, case),
         "rss_suggestions": suggestions(case, done[-1]) if done and can_enter else None,
+        # A round scored with a provisional version, or rounds to come that will be (the form of a
+        # case's first round says so itself: no query for the current version here).
         "rss_provisional": any(r.version and r.version.is_provisional for r in done)
-        or bool(current and current.is_provisional),
-        "rss_current_version": current,
+        or any(r.current_version_provisional for r in rounds),
         "rss_labels": score_labels(),
     }
 

@@ -4,9 +4,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 
-def queries_for(client, url: str) -> int:
+def queries_for(client, url: str, headers=None) -> int:
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
+        response = client.get(url, headers=headers)
     assert response.status_code == 200, (url, response.status_code)
     return len(captured)
 

@@ -274,7 +274,8 @@ def test_events_are_written_for_each_step(world, counsellor):
 
 def test_the_case_page_shows_the_referrals_panel_with_one_click_to_services(client_for, world, counsellor):
     referral = referral_for(world, counsellor)
-    page = client_for(counsellor).get(reverse("reintegration:case-detail", args=[referral.case_id])).content.decode()
+    url = reverse("reintegration:case-detail", args=[referral.case_id]) + "?tab=referrals"
+    page = client_for(counsellor).get(url).content.decode()
     assert 'data-testid="referrals-panel"' in page
     assert reverse("referrals:need-services", args=[referral.case_id, referral.need_id]) in page
     assert reverse("referrals:referral-detail", args=[referral.pk]) in page

@@ -48,10 +48,12 @@ def test_a_session_in_the_future_is_refused(client_for, counsellor, case):
 
 
 def test_confidential_notes_show_to_the_cases_hub_staff_only(client_for, counsellor, hub_lead, officer, case):
-    SessionFactory(case=case, confidential_notes="საიდუმლო ჩანაწერი")
-    assert "საიდუმლო ჩანაწერი" in client_for(counsellor).get(case.get_absolute_url()).content.decode()
-    assert "საიდუმლო ჩანაწერი" in client_for(hub_lead).get(case.get_absolute_url()).content.decode()
-    assert "საიდუმლო ჩანაწერი" not in client_for(officer).get(case.get_absolute_url()).content.decode()
+    session = SessionFactory(case=case, confidential_notes="საიდუმლო ჩანაწერი")
+    sessions = case.get_absolute_url() + "?tab=sessions"
+    assert session.topics in client_for(officer).get(sessions).content.decode()  # the officer sees the session
+    assert "საიდუმლო ჩანაწერი" in client_for(counsellor).get(sessions).content.decode()
+    assert "საიდუმლო ჩანაწერი" in client_for(hub_lead).get(sessions).content.decode()
+    assert "საიდუმლო ჩანაწერი" not in client_for(officer).get(sessions).content.decode()
 
 
 def test_an_officer_reads_confidential_notes_only_after_typing_a_reason_which_is_logged(client_for, officer, case):

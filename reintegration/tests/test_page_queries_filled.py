@@ -11,8 +11,14 @@ from django.utils import timezone
 from referrals.models import Referral, ReferralEvent
 from referrals.tests.factories import NAME, ServiceFactory, filled_client
 from reintegration.models import HouseholdMember
-from reintegration.tests.factories import AssessedNeedFactory, CaseFactory, ConsentFactory, SessionFactory
-from tests.queries import assert_constant_queries
+from reintegration.tests.factories import (
+    AssessedNeedFactory,
+    CaseFactory,
+    ConsentFactory,
+    FollowUpFactory,
+    SessionFactory,
+)
+from tests.queries import assert_constant_queries, queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +58,58 @@ def test_case_page_costs_the_same_with_filled_relations(client_for, world, couns
     client = client_for(counsellor)
     client.get(case.get_absolute_url())  # the first view warms the per-process caches (content types)
     assert_constant_queries(client, case.get_absolute_url(), grow)
+
+
+def _fill_every_tab(world, counsellor):
+    """A filled case whose every tab has rows: a grant application of the person, an RSS baseline
+    (it schedules the follow-ups), a plan goal with an action, a follow-up done, a status change."""
+    from grants.tests.factories import TeamMemberFactory
+    from reintegration.models import CaseStatusChange
+    from reintegration.tests.factories import PlanActionFactory
+    from rss import services as rss_services
+    from rss.tests.factories import answers_all, provisional
+
+    case = filled_client(world, counsellor)
+    version = provisional()
+    rss_services.baseline_record(case=case, answers=answers_all(version), acting_user=counsellor)
+
+    def one_more_of_each():
+        person = case.beneficiary
+        HouseholdMember.objects.create(household=person.household, full_name="სხვა", relationship="child")
+        ConsentFactory(beneficiary=person, recorded_by=counsellor)
+        need = AssessedNeedFactory(assessment__case=case)
+        referral = Referral.objects.create(
+            case=case, need=need, service=ServiceFactory(category=need.need), reason="x", created_by=counsellor
+        )
+        ReferralEvent.objects.create(referral=referral, at=timezone.now(), actor=counsellor, to_status="draft")
+        SessionFactory(case=case, counsellor=counsellor)
+        PlanActionFactory(goal__case=case, goal__created_by=counsellor)
+        FollowUpFactory(case=case, done_at=timezone.now(), outcome="შედგა")
+        CaseStatusChange.objects.create(case=case, from_status="active", to_status="active", actor=counsellor)
+        TeamMemberFactory(beneficiary=person, full_name=person.name_ka)
+        scheduled = case.rss_rounds.filter(status="scheduled").order_by("month").first()
+        if scheduled:
+            rss_services.follow_up_record(round=scheduled, answers=answers_all(version, 1), acting_user=counsellor)
+
+    one_more_of_each()
+    return case, lambda: [one_more_of_each() for _ in range(3)]
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx"])
+@pytest.mark.parametrize("tab", ["overview", "sessions", "referrals", "timeline"])
+def test_each_tab_of_the_case_page_costs_the_same_with_one_or_many_rows(client_for, world, counsellor, tab, htmx):
+    case, grow = _fill_every_tab(world, counsellor)
+    client = client_for(counsellor)
+    headers = {"HX-Request": "true"} if htmx else {}
+    url = f"{case.get_absolute_url()}?tab={tab}"
+    client.get(url, headers=headers)  # the first view warms the per-process caches (content types)
+    before = queries_for(client, url, headers=headers)
+    grow()
+    page = client.get(url, headers=headers).content.decode()
+    assert queries_for(client, url, headers=headers) == before
+    assert ("<html" in page) is not htmx
+    if htmx:  # a tab alone: the request's 4 and its own reads, at most 5 (tests/test_page_queries.py)
+        assert before <= 9 + (tab == "referrals")  # + the RSS suggestions for a scored round (one query)
 
 
 def test_intake_search_costs_the_same_with_filled_relations(client_for, world, counsellor):

@@ -187,8 +187,10 @@ def test_other_apps_add_panels_and_timeline_entries_to_the_case_page(client_for,
     panels.register_case_panel(name, get_context=context, order=40)
     panels.register_timeline_source(timeline)
     try:
-        body = client_for(counsellor).get(case.get_absolute_url()).content.decode()
-        lead_body = client_for(hub_lead).get(case.get_absolute_url()).content.decode()
+        panels_url, timeline_url = (f"{case.get_absolute_url()}?tab={tab}" for tab in ("referrals", "timeline"))
+        body = client_for(counsellor).get(panels_url).content.decode()
+        body += client_for(counsellor).get(timeline_url).content.decode()
+        lead_body = client_for(hub_lead).get(panels_url).content.decode()
     finally:
         panels.unregister_case_panel(name)
         panels.unregister_timeline_source(timeline)

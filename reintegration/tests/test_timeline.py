@@ -43,7 +43,11 @@ def test_the_timeline_has_consent_household_and_referral_events_newest_first(cli
         to_status=Referral.Status.SENT,
     )
 
-    timeline = client_for(counsellor).get(reverse("reintegration:case-detail", args=[case.pk])).context["timeline"]
+    timeline = (
+        client_for(counsellor)
+        .get(reverse("reintegration:case-detail", args=[case.pk]) + "?tab=timeline")
+        .context["timeline"]
+    )
     kinds = [(str(entry["kind"]), str(entry["title"])) for entry in timeline]
 
     assert kinds[0][0] == "მიმართვა" and kinds[0][1].endswith("გაგზავნილი")

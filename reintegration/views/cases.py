@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +15,7 @@ from .. import services
 from ..filters import CaseFilter
 from ..forms import BeneficiaryForm, CaseForm, ClosureRequestForm, NoteForm, TransferAcceptForm, TransferRequestForm
 from ..panels import render_case_panels
-from ..selectors import case_page_data
+from ..selectors.case_page import CASE_TABS, case_page_frame, case_tab, case_tab_data
 from ._helpers import beneficiary_or_404, case_or_404
 
 
@@ -36,9 +37,25 @@ def case_list(request):
 
 
 def case_detail(request, pk: int):
+    """The case page with one tab of its main column open (``?tab=``, Overview by default). A tab
+    clicked with htmx gets only the tab (its links and pane); every tab is scoped and logged alike."""
     case = case_or_404(request, pk)
     user = request.user
-    actions = {
+    tab = case_tab(request.GET.get("tab"))
+    context = {"case": case, "actions": _case_actions(user, case), "tab": tab, "tabs": CASE_TABS}
+    context |= case_tab_data(case, user, tab.name)
+    context["panels"] = render_case_panels(case, user, request, tab=tab.name)
+    if request.htmx and not request.htmx.history_restore_request:
+        response = render(request, "reintegration/case_detail.html#case-tabs", context)
+    else:
+        context |= case_page_frame(case, user)
+        response = render(request, "reintegration/case_detail.html", context)
+    patch_vary_headers(response, ["HX-Request"])  # a browser's cache never answers a page with a tab
+    return response
+
+
+def _case_actions(user, case) -> dict:
+    return {
         "work": perms.can_work_on_case(user, case),
         "edit_person": perms.can_edit_person_of_case(user, case),
         "activate": perms.can_activate_case(user, case) and case.status == case.Status.OPEN,
@@ -51,9 +68,6 @@ def case_detail(request, pk: int):
         "export": perms.can_export_beneficiary(user),
         "erase": perms.can_erase_beneficiary(user) and case.beneficiary.anonymised_at is None,
     }
-    context = {"case": case, "actions": actions, "panels": render_case_panels(case, user, request)}
-    context |= case_page_data(case, user)
-    return render(request, "reintegration/case_detail.html", context)
 
 
 def case_edit(request, pk: int):

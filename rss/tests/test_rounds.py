@@ -83,7 +83,7 @@ def test_an_unknown_answer_or_a_future_date_is_refused(world, counsellor, tmp_pa
 def test_the_case_page_shows_the_trend_across_three_rounds(client_for, counsellor, world, tmp_path):
     version = hand_version(tmp_path)
     case, rounds = scored_case(world.hub_a, counsellor, version, [every("none"), every("quarter"), every("half")])
-    body = client_for(counsellor).get(case.get_absolute_url()).content.decode()
+    body = client_for(counsellor).get(case.get_absolute_url() + "?tab=referrals").content.decode()
     assert 'data-testid="rss-panel"' in body and 'data-testid="rss-trend"' in body
     assert "vendor/chart.js/chart.umd.min.js" in body and "rss/charts.js" in body
     chart = body.split('id="rss-chart-data" type="application/json">')[1].split("</script>")[0]
@@ -94,7 +94,7 @@ def test_the_case_page_shows_the_trend_across_three_rounds(client_for, counsello
 def test_the_panel_says_provisional_when_the_version_is(client_for, counsellor, world):
     version = provisional()
     case, _ = scored_case(world.hub_a, counsellor, version, [answers_all(version)])
-    body = client_for(counsellor).get(case.get_absolute_url()).content.decode()
+    body = client_for(counsellor).get(case.get_absolute_url() + "?tab=referrals").content.decode()
     assert 'data-testid="rss-provisional"' in body
     round_page = client_for(counsellor).get(case.rss_rounds.get(kind="baseline").get_absolute_url()).content.decode()
     assert 'data-testid="rss-provisional"' in round_page
@@ -117,7 +117,7 @@ def test_the_weakest_dimension_suggests_goals_which_the_counsellor_accepts(clien
     version = hand_version(tmp_path)
     answers = {"e1a": "full", "e1b": "full", "e2a": "full", "s1a": "full", "p1a": "none", "p2a": "quarter"}
     case, (baseline,) = scored_case(world.hub_a, counsellor, version, [answers])
-    body = client_for(counsellor).get(case.get_absolute_url()).content.decode()
+    body = client_for(counsellor).get(case.get_absolute_url() + "?tab=referrals").content.decode()
     assert 'data-testid="rss-suggestions"' in body
     # psychosocial is weakest (0.25*0 + 0.75*0.25 = 0.1875); p1 (0) comes before p2 (0.25)
     assert body.index('data-testid="accept-p1"') < body.index('data-testid="accept-p2"')
@@ -128,7 +128,7 @@ def test_the_weakest_dimension_suggests_goals_which_the_counsellor_accepts(clien
     client_for(counsellor).post(url)  # a double click adds nothing
     goal = PlanGoal.objects.get(case=case)
     assert (goal.dimension, goal.created_by, goal.description) == ("psychosocial", counsellor, "ჯგუფი")
-    body = client_for(counsellor).get(case.get_absolute_url()).content.decode()
+    body = client_for(counsellor).get(case.get_absolute_url() + "?tab=referrals").content.decode()
     assert 'data-testid="accept-p1"' not in body and 'data-testid="accept-p2"' in body
 
 
@@ -139,7 +139,7 @@ def test_follow_up_rounds_appear_in_my_work_and_the_timeline(client_for, counsel
     assert 'data-testid="other-tasks"' in body
     assert reverse("rss:round-enter", args=[case.rss_rounds.get(month=3).pk]) in body
     assert reverse("rss:round-enter", args=[case.rss_rounds.get(month=12).pk]) not in body  # not due yet
-    case_page = client_for(counsellor).get(case.get_absolute_url()).content.decode()
+    case_page = client_for(counsellor).get(case.get_absolute_url() + "?tab=timeline").content.decode()
     assert case.rss_rounds.get(kind="baseline").get_absolute_url() in case_page.split('data-testid="timeline"')[1]
 
 
@@ -177,7 +177,8 @@ def test_the_case_page_costs_the_same_queries_with_more_rounds(client_for, couns
             round=scheduled, answers=every("quarter"), acting_user=counsellor, conducted_on=datetime.date(2026, 10, 1)
         )
 
-    assert_constant_queries(client_for(counsellor), case.get_absolute_url(), grow)
+    for tab in ("referrals", "timeline"):  # the tabs that show the rounds
+        assert_constant_queries(client_for(counsellor), f"{case.get_absolute_url()}?tab={tab}", grow)
 
 
 def test_the_round_page_costs_the_same_queries_whatever_the_data(client_for, counsellor, world, tmp_path):

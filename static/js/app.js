@@ -9,8 +9,10 @@ document.addEventListener("click", (event) => {
 // Tables on narrow screens. A table marked .table-stack becomes one card per row below 768 px:
 // each cell is labelled with its column header. Any other table in the page scrolls inside its own
 // box instead of widening the page (apps need not remember a .table-responsive wrapper).
-document.addEventListener("DOMContentLoaded", () => {
-  document.querySelectorAll("main table.table-stack").forEach((table) => {
+// Run on the page and again on every part of it htmx swaps in (a case page's tab).
+function enhanceTables(root) {
+  root.querySelectorAll("table.table-stack").forEach((table) => {
+    if (!table.closest("main")) return;
     const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
     table.querySelectorAll("tbody tr").forEach((row) => {
       [...row.children].forEach((cell, index) => {
@@ -18,14 +20,16 @@ document.addEventListener("DOMContentLoaded", () => {
       });
     });
   });
-  document.querySelectorAll("main table:not(.table-stack)").forEach((table) => {
-    if (table.closest(".table-responsive")) return;
+  root.querySelectorAll("table:not(.table-stack)").forEach((table) => {
+    if (!table.closest("main") || table.closest(".table-responsive")) return;
     const wrapper = document.createElement("div");
     wrapper.className = "table-responsive";
     table.parentNode.insertBefore(wrapper, table);
     wrapper.appendChild(table);
   });
-});
+}
+document.addEventListener("DOMContentLoaded", () => enhanceTables(document));
+document.addEventListener("htmx:load", (event) => enhanceTables(event.target));
 
 // A print button (e.g. on a referral guide edition): <button data-print>.
 document.addEventListener("click", (event) => {

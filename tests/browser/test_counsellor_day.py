@@ -63,6 +63,8 @@ def test_the_counsellors_day_passes_axe_and_fits_every_width(page, browser, live
     page.check("input[name=need_employment]")
     page.select_option("select[name=priority_employment]", "high")
     _save(page)
+    page.get_by_test_id("case-tab-sessions").click()  # the case page's tabs: only the tab is fetched (htmx)
+    expect(page).to_have_url(f"{case_url}?tab=sessions")
     page.get_by_test_id("add-session").click()
     audit("05-session-form")
     page.select_option("select[name=kind]", "counselling")
@@ -110,6 +112,7 @@ def test_the_counsellors_day_passes_axe_and_fits_every_width(page, browser, live
     page.goto(case_url)
 
     # Referral: refused without consent; the refusal's link pre-fills the provider from the directory.
+    page.get_by_test_id("case-tab-referrals").click()
     page.get_by_test_id("need-services-employment").click()
     audit("06-need-services")
     page.get_by_label(re.compile("დასაქმების კონსულტაცია")).check()
@@ -147,9 +150,11 @@ def test_the_counsellors_day_passes_axe_and_fits_every_width(page, browser, live
     assert FollowUp.objects.get(case=case).due_on == timezone.localdate() + datetime.timedelta(days=7)
 
     page.goto(case_url)
+    page.get_by_test_id("case-tab-timeline").click()
     expect(page.get_by_test_id("timeline")).to_contain_text("დასაქმების კონსულტაცია")
     audit("11-case-after-referral")
     # A follow-up of the counsellor's own, typed as the page writes dates; a wrong date is explained.
+    page.get_by_test_id("case-tab-overview").click()
     page.get_by_test_id("add-follow-up").click()
     page.fill("input[name=due_on]", "31.02.2026")
     page.fill("input[name=purpose]", "სატელეფონო ზარი")

@@ -2,6 +2,7 @@
 follow-up, closure request; the hub lead approves the closure."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -61,6 +62,10 @@ def test_counsellor_goes_from_search_to_closure_and_the_hub_lead_approves(
     page.select_option("select[name=priority_employment]", "high")
     page.check("input[name=need_housing]")
     _save(page)
+    sessions_tab = page.get_by_test_id("case-tab-sessions")
+    sessions_tab.focus()
+    page.keyboard.press("Enter")  # the tabs are links: the keyboard opens them
+    expect(sessions_tab).to_have_attribute("aria-current", "page")
     page.get_by_test_id("add-session").click()
     page.select_option("select[name=kind]", "counselling")
     page.select_option("select[name=mode]", "in_person")
@@ -78,8 +83,22 @@ def test_counsellor_goes_from_search_to_closure_and_the_hub_lead_approves(
     page.fill("input[name=due_on]", (timezone.localdate() + datetime.timedelta(days=14)).isoformat())
     page.fill("input[name=purpose]", "სატელეფონო ზარი")
     _save(page)
-    expect(page.get_by_test_id("timeline")).to_contain_text("დასაქმების შესაძლებლობები რეგიონში")
     screenshot("reintegration-03-case-page")
+    # The timeline tab, fetched alone (htmx), with its own address; back returns to the overview.
+    page.get_by_test_id("case-tab-timeline").click()
+    expect(page).to_have_url(f"{case_url}?tab=timeline")
+    expect(page.get_by_test_id("case-tab-timeline")).to_have_attribute("aria-current", "page")
+    expect(page.get_by_test_id("timeline")).to_contain_text("დასაქმების შესაძლებლობები რეგიონში")
+    expect(page.get_by_test_id("case-tab-overview")).not_to_have_attribute("aria-current", "page")
+    expect(page.get_by_test_id("case-tab-overview")).not_to_have_class(re.compile(r"\bactive\b"))  # settled
+    expect(page.get_by_test_id("vulnerabilities")).to_be_visible()  # the person's column stays
+    screenshot("reintegration-03b-case-page-timeline-tab")
+    page.go_back()
+    expect(page).to_have_url(case_url)
+    expect(page.get_by_test_id("follow-ups")).to_contain_text("სატელეფონო ზარი")
+    expect(page.get_by_test_id("timeline")).to_have_count(0)
+    page.goto(f"{case_url}?tab=timeline")  # a bookmark of a tab opens the whole page on it
+    expect(page.get_by_test_id("timeline")).to_contain_text("დასაქმების შესაძლებლობები რეგიონში")
 
     page.get_by_test_id("request-closure").click()
     page.select_option("select[name=reason]", "goals_met")

@@ -22,7 +22,9 @@ def test_counsellor_enters_a_follow_up_round_in_georgian_and_sees_the_trend(
     expect(page.locator("html")).to_have_attribute("lang", "ka")
 
     page.goto(f"{live_server.url}{case.get_absolute_url()}")
+    page.get_by_test_id("case-tab-referrals").click()  # fetched alone (htmx), its charts drawn all the same
     panel = page.get_by_test_id("rss-panel")
+    expect(panel.get_by_test_id("rss-trend")).to_have_attribute("data-drawn", "true")
     expect(panel.get_by_test_id("rss-provisional")).to_contain_text("წინასწარი ვერსია")
     expect(panel.get_by_test_id("rss-scores").locator("tbody tr")).to_have_count(2)
     panel.get_by_test_id("rss-enter-6").click()
@@ -44,7 +46,7 @@ def test_counsellor_enters_a_follow_up_round_in_georgian_and_sees_the_trend(
     assert entered.status == "completed" and entered.inputs["q08"] is None
     assert entered.scores["social"] == "1.0000" and entered.composite == 1
 
-    page.goto(f"{live_server.url}{case.get_absolute_url()}")
+    page.goto(f"{live_server.url}{case.get_absolute_url()}?tab=referrals")
     rows = page.get_by_test_id("rss-scores").locator("tbody tr")
     expect(rows).to_have_count(3)
     expect(rows.nth(2)).to_contain_text("განმეორებითი გამოკითხვა, თვე 6")

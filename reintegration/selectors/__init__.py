@@ -1,6 +1,5 @@
 """Reads that start from the user's scope, and questions other apps ask about people."""
 
-import datetime
 import re
 from dataclasses import dataclass
 
@@ -8,15 +7,12 @@ from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection, connections
 from django.db.models import BooleanField, Count, F, Func, Q, Value
 from django.db.models.functions import Greatest, Replace
-from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from accounts import pagination
 from hubs.transliteration import has_georgian, romanise
 
-from .eligibility import state_programme_eligibility
-from .models import Beneficiary, Case, CaseTransfer, Consent, HouseholdMember
-from .panels import external_timeline_entries, read_once
+from ..models import Beneficiary, Case, Consent, HouseholdMember
+from .case_page import case_assessed_needs as case_assessed_needs  # used by the referrals panel
 
 
 def _provider_names(provider) -> set[str]:
@@ -239,7 +235,7 @@ def mark_search_results(user, people: list[Beneficiary]) -> list[Beneficiary]:
     """
     from hubs.permissions import hub_ids_of
 
-    from .permissions import search_result_token
+    from ..permissions import search_result_token
 
     my_hubs = set(hub_ids_of(user))
     cases = Case.objects.filter(beneficiary__in=[p.pk for p in people])
@@ -254,7 +250,7 @@ def mark_search_results(user, people: list[Beneficiary]) -> list[Beneficiary]:
 
 
 def case_for_intake_token(user, token) -> Case | None:
-    from .permissions import cases_visible_to
+    from ..permissions import cases_visible_to
 
     return cases_visible_to(user).filter(intake_token=token).first() if token else None
 
@@ -269,167 +265,13 @@ def duplicate_warnings(*, name_ka: str, personal_number: str = "", birth_year: i
     return SearchResult(query=name_ka, exact=exact, close=close)
 
 
-# Case page ---------------------------------------------------------------------------------------
-def _as_datetime(value) -> datetime.datetime:
-    if isinstance(value, datetime.datetime):
-        return value
-    return timezone.make_aware(datetime.datetime.combine(value, datetime.time(12)))
-
-
-def _when(day: datetime.date, recorded_at: datetime.datetime | None) -> datetime.datetime:
-    """A dated record's place in time: the moment it was recorded if that was on the same day,
-    otherwise noon of its date (a session entered a day late still sorts under its own day)."""
-    if recorded_at is not None and timezone.localtime(recorded_at).date() == day:
-        return recorded_at
-    return _as_datetime(day)
-
-
-def _timeline_key(entry: dict):
-    return (_as_datetime(entry["at"]), entry.get("seq", 0))
-
-
-def case_assessed_needs(case: Case) -> list:
-    """Every need of the case's assessments (one query per page view, shared by the page and its panels)."""
-    from .models import AssessedNeed
-
-    return read_once(
-        case, "reintegration.assessed_needs", lambda: list(AssessedNeed.objects.filter(assessment__case=case))
-    )
-
-
-def case_page_data(case: Case, user) -> dict:
-    """Everything the case page shows, in a fixed number of queries, and one timeline."""
-    person = case.beneficiary
-    sessions = list(case.sessions.select_related("counsellor"))
-    assessments = list(case.assessments.select_related("assessed_by"))
-    needs_of: dict[int, list] = {}
-    for need in case_assessed_needs(case):
-        needs_of.setdefault(need.assessment_id, []).append(need)
-    for assessment in assessments:
-        assessment.need_list = needs_of.get(assessment.pk, [])
-    goals = list(case.goals.prefetch_related("actions"))
-    follow_ups = list(case.follow_ups.select_related("assigned_to"))
-    status_changes = list(case.status_changes.select_related("actor"))
-    episodes = list(person.migration_episodes.all())
-    consents = list(person.consents.for_hub(case.hub).select_related("recorded_by"))
-    other_hub_cases = list(person.cases.exclude(hub=case.hub).select_related("hub").order_by("-opened_on"))
-    members = list(person.household.members.select_related("beneficiary")) if person.household_id else []
-    transfers = list(case.transfers.select_related("to_hub", "from_hub", "requested_by"))
-    timeline = [
-        *(
-            {
-                "at": c.at,
-                "seq": c.pk,
-                "kind": _("Status"),
-                "icon": "flag",
-                "title": c.get_to_status_display(),
-                "detail": c.note,
-                "by": c.actor,
-            }
-            for c in status_changes
-        ),
-        *(
-            {
-                "at": _when(s.held_on, s.created_at),
-                "kind": _("Session"),
-                "icon": "chat-dots",
-                "title": f"{s.get_kind_display()} · {s.get_mode_display()}",
-                "detail": s.topics,
-                "by": s.counsellor,
-            }
-            for s in sessions
-        ),
-        *(
-            {
-                "at": _when(a.assessed_on, a.created_at),
-                "kind": _("Needs assessment"),
-                "icon": "clipboard-check",
-                "title": ", ".join(str(n.get_need_display()) for n in a.need_list),
-                "detail": a.notes,
-                "by": a.assessed_by,
-            }
-            for a in assessments
-        ),
-        *(
-            {"at": g.created_at, "kind": _("Plan"), "icon": "signpost", "title": g.description, "detail": ""}
-            for g in goals
-        ),
-        *(
-            {
-                "at": f.done_at,
-                "kind": _("Follow-up done"),
-                "icon": "check2-circle",
-                "title": f.purpose,
-                "detail": f.outcome,
-            }
-            for f in follow_ups
-            if f.done_at
-        ),
-        *(
-            {
-                "at": _when(c.given_on, c.recorded_at),
-                "kind": _("Consent"),
-                "icon": "shield-check",
-                "title": " · ".join(filter(None, [str(c.get_purpose_display()), c.provider_name])),
-                "detail": "",
-                "by": c.recorded_by,
-            }
-            for c in consents
-        ),
-        *(
-            {
-                "at": c.withdrawn_at,
-                "kind": _("Consent withdrawn"),
-                "icon": "shield-x",
-                "title": " · ".join(filter(None, [str(c.get_purpose_display()), c.provider_name])),
-                "detail": "",
-            }
-            for c in consents
-            if c.withdrawn_at
-        ),
-        *(
-            [
-                {
-                    "at": person.household.created_at,
-                    "kind": _("Household"),
-                    "icon": "house-heart",
-                    "title": _("Household recorded: %(size)s people") % {"size": person.household.size},
-                    "detail": "",
-                }
-            ]
-            if person.household_id
-            else []
-        ),
-        *external_timeline_entries(case, user),
-    ]
-    # Newest first; entries of the same moment keep the order they happened in (by row id).
-    timeline.sort(key=_timeline_key, reverse=True)
-    return {
-        "person": person,
-        "sessions": sessions,
-        "assessments": assessments,
-        "latest_needs": assessments[0].need_list if assessments else [],
-        "goals": goals,
-        "follow_ups": follow_ups,
-        "episodes": episodes,
-        "consents": consents,
-        "other_hub_cases": other_hub_cases,
-        "household_members": members,
-        "transfers": transfers,
-        "pending_transfer": next((t for t in transfers if t.status == CaseTransfer.Status.PENDING), None),
-        "vulnerabilities": person.vulnerabilities(episodes=episodes),
-        "eligibility": state_programme_eligibility(case, episodes),
-        "timeline": timeline,
-    }
-
-
 def unmet_needs_per_hub(user) -> list[dict]:
     """Needs of live cases marked unmet (no service could meet them), counted per hub and need,
     in the hubs the user may see: the officers' list of gaps in the service directory."""
     from hubs.permissions import hubs_visible_to
 
-    from .models import AssessedNeed
-    from .taxonomy import Need
+    from ..models import AssessedNeed
+    from ..taxonomy import Need
 
     rows = (
         AssessedNeed.objects.filter(status=AssessedNeed.Status.UNMET, assessment__case__hub__in=hubs_visible_to(user))
