@@ -166,6 +166,21 @@ def pages() -> list[Page]:
         Page("name search typo", "officer", f"{cases}?q=nino beridse"),
         Page("admin cases, search", "officer", f"{admin_cases}?q=nino beridze", "name search latin"),
         Page("case page", "counsellor", reverse("reintegration:case-detail", args=[case.pk])),
+        Page(
+            "case page, sessions tab",
+            "counsellor",
+            reverse("reintegration:case-detail", args=[case.pk]) + "?tab=sessions",
+        ),
+        Page(
+            "case page, referrals tab",
+            "counsellor",
+            reverse("reintegration:case-detail", args=[case.pk]) + "?tab=referrals",
+        ),
+        Page(
+            "case page, timeline tab",
+            "counsellor",
+            reverse("reintegration:case-detail", args=[case.pk]) + "?tab=timeline",
+        ),
         Page("intake search", "counsellor", f"{reverse('reintegration:intake')}?q=გიორგი მაისურაძე"),
         Page("referral list, counsellor", "counsellor", referrals),
         Page("referral list, officer", "officer", referrals),
